@@ -1,0 +1,125 @@
+package io.tandem.app.demo;
+
+import io.tandem.app.db.EmbeddedDatabaseConfiguration;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the demo company at start when wanted, and clears it when asked.
+ *
+ * <p>{@code tandem.demo.load}: {@code auto} (default) loads it on the embedded database when that
+ * database has never held data; {@code true} loads it into any empty database (external too);
+ * {@code false} never. {@code tandem.demo.clear=true} deletes all imported data at start and
+ * remembers that, so the demo does not come back on the next start.
+ */
+@Component
+public class DemoData implements ApplicationRunner {
+
+    public static final String DEMO_ORGANISATION = "Acme Helpdesk (demo data)";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final JdbcClient jdbc;
+    private final DemoDataWriter writer;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final boolean embedded;
+    private final String loadMode;
+    private final boolean clear;
+    private final long seed;
+    private final int accounts;
+
+    DemoData(JdbcClient jdbc, DemoDataWriter writer, TransactionTemplate transaction, Clock clock, Environment env,
+             @Value("${tandem.demo.load:auto}") String loadMode,
+             @Value("${tandem.demo.clear:false}") boolean clear,
+             @Value("${tandem.demo.seed:42}") long seed,
+             @Value("${tandem.demo.accounts:2000}") int accounts) {
+        this.jdbc = jdbc;
+        this.writer = writer;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.embedded = EmbeddedDatabaseConfiguration.isEmbedded(env);
+        this.loadMode = loadMode.trim().toLowerCase();
+        this.clear = clear;
+        this.seed = seed;
+        this.accounts = accounts;
+        if (!List.of("auto", "true", "false").contains(this.loadMode)) {
+            throw new IllegalArgumentException("tandem.demo.load must be auto, true or false, not '" + loadMode + "'");
+        }
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (clear) {
+            clearAll();
+        }
+        boolean empty = jdbc.sql("select not exists (select 1 from reps) and not exists (select 1 from accounts)")
+                .query(Boolean.class).single();
+        String state = jdbc.sql("select demo_state from settings").query(String.class).single();
+        boolean wanted = switch (loadMode) {
+            case "true" -> true;
+            case "auto" -> embedded && state.equals("none");
+            default -> false;
+        };
+        if (wanted && !empty) {
+            if (loadMode.equals("true")) {
+                log.warn("tandem.demo.load=true but the database already holds data: demo data not loaded");
+            }
+            return;
+        }
+        if (wanted) {
+            load();
+        }
+    }
+
+    /** Generates and writes the demo company in one transaction. */
+    public void load() {
+        long started = System.nanoTime();
+        log.info("Loading demo data ({} accounts, seed {})...", accounts, seed);
+        List<TableRows> tables = new DemoDataGenerator(seed, accounts, LocalDate.now(clock)).generate();
+        transaction.executeWithoutResult(status -> {
+            writer.write(tables);
+            jdbc.sql("update settings set demo_state = 'loaded', organisation_name = :name, time_zone = :zone,"
+                            + " currency = :currency")
+                    .param("name", DEMO_ORGANISATION)
+                    .param("zone", DemoDataGenerator.ZONE)
+                    .param("currency", DemoDataGenerator.CURRENCY)
+                    .update();
+        });
+        long rows = tables.stream().mapToLong(t -> t.rows().size()).sum();
+        log.info("Demo data loaded: {} rows in {} ms. It is made up; start with --tandem.demo.clear=true to remove it.",
+                rows, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Deletes the demo company (users other than demo reps stay) and remembers that, so the demo
+     * does not come back. Only data loaded as demo is deleted: on a database that never held the
+     * demo this only switches automatic loading off.
+     */
+    public void clearAll() {
+        transaction.executeWithoutResult(status -> {
+            String state = jdbc.sql("select demo_state from settings for update").query(String.class).single();
+            if (state.equals("loaded")) {
+                for (String table : List.of("ratings", "deals", "tickets", "revenue", "customers", "accounts")) {
+                    jdbc.sql("delete from " + table).update();
+                }
+                jdbc.sql("delete from app_users where role = 'REP'").update();
+                jdbc.sql("update app_users set rep_id = null").update();
+                jdbc.sql("delete from reps").update();
+                log.info("Demo data deleted (tandem.demo.clear=true). Import your own CSV files next.");
+            }
+            jdbc.sql("update settings set demo_state = 'cleared',"
+                    + " organisation_name = case when demo_state = 'loaded' then 'My organisation' else organisation_name end")
+                    .update();
+        });
+    }
+}

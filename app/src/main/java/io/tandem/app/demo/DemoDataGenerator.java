@@ -1,0 +1,452 @@
+package io.tandem.app.demo;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Writes a believable company: three years of a help-desk SaaS with support, sales and success
+ * reps. Deterministic for a given seed, size and end date. It plants the patterns the dashboards
+ * exist to reveal:
+ * <ul>
+ *   <li>older accounts pay more: accounts expand with age, and small young ones churn most;</li>
+ *   <li>harder tickets get lower ratings;</li>
+ *   <li>first response time rises in high-volume weeks (a weekly load factor drives both);</li>
+ *   <li>one support rep (Morgan Hale) takes most of the hard tickets and rates at or above
+ *       expectation for them, while Jamie Fox takes easy ones and rates below;</li>
+ *   <li>accounts with a not-good rating churn more in the following three months;</li>
+ *   <li>one sales rep (Riley Chase) books the biggest deals, many of which churn within a year.</li>
+ * </ul>
+ */
+public final class DemoDataGenerator {
+
+    static final String ZONE = "UTC";
+    static final String CURRENCY = "USD";
+    private static final int MONTHS = 36;
+    private static final String[] CHANNELS = {"email", "email", "email", "chat", "chat", "phone"};
+    private static final String[] TYPES = {"question", "question", "bug", "billing", "feature_request", "onboarding"};
+    private static final String[] FIRST = {"Avery", "Blake", "Casey", "Drew", "Emery", "Finley", "Harper", "Jordan",
+            "Kai", "Logan", "Milan", "Noa", "Parker", "Quinn", "Reese", "Sage", "Taylor", "Rowan", "Skyler", "Ari"};
+    private static final String[] LAST = {"Adams", "Baker", "Clark", "Diaz", "Evans", "Garcia", "Hughes", "Ito",
+            "Jensen", "Khan", "Lopez", "Moreau", "Nakamura", "Okafor", "Patel", "Rossi", "Silva", "Tanaka", "Weber", "Young"};
+    private static final String[] COMPANY = {"Northwind", "Bluebird", "Copperleaf", "Driftwood", "Evergreen",
+            "Foxglove", "Granite", "Harbor", "Ironbark", "Juniper", "Keystone", "Lumen", "Maple", "Nimbus", "Orchard",
+            "Pinecone", "Quarry", "Riverstone", "Saffron", "Tidewater", "Umbra", "Vantage", "Willow", "Zephyr"};
+    private static final String[] SUFFIX = {"Labs", "Studio", "Goods", "Health", "Logistics", "Travel", "Bikes",
+            "Coffee", "Legal", "Dental", "Media", "Foods", "Energy", "Software", "Outfitters", "Realty"};
+
+    private final SplittableRandom random;
+    private final int accountCount;
+    private final YearMonth endMonth;
+    private final LocalDate today;
+    private final YearMonth startMonth;
+    private final Map<LocalDate, Double> weeklyLoad = new HashMap<>();
+
+    private final TableRows reps = new TableRows("reps",
+            "id", "external_id", "name", "email", "team", "role", "annual_cost", "high_touch", "active");
+    private final TableRows accounts = new TableRows("accounts",
+            "id", "external_id", "name", "signed_up_at", "churned_at", "seats", "plan", "mrr", "currency", "owner_rep_id");
+    private final TableRows customers = new TableRows("customers",
+            "id", "external_id", "account_id", "name", "email", "created_at");
+    private final TableRows revenue = new TableRows("revenue", "account_id", "month", "mrr", "currency");
+    private final TableRows tickets = new TableRows("tickets",
+            "id", "external_id", "customer_id", "account_id", "rep_id", "channel", "type", "opened_at",
+            "first_response_at", "closed_at", "agent_replies", "handle_minutes", "escalated", "presale");
+    private final TableRows ratings = new TableRows("ratings", "ticket_id", "rating", "rated_at", "rep_id", "comment");
+    private final TableRows deals = new TableRows("deals",
+            "id", "external_id", "account_id", "rep_id", "type", "amount", "currency", "stage", "created_at",
+            "closed_at", "source", "ticket_id");
+
+    private final List<Long> supportReps = new ArrayList<>();
+    private final List<Long> salesReps = new ArrayList<>();
+    private final List<Long> successReps = new ArrayList<>();
+    private long hardTicketRep;
+    private long easyTicketRep;
+    private long bigBookerRep;
+    private long nextRepId = 1;
+    private long nextCustomerId = 1;
+    private long nextTicketId = 1;
+    private long nextDealId = 1;
+
+    /**
+     * @param seed     the random seed: same seed, size and today give the same company
+     * @param accounts how many accounts sign up over the three years (about 2,000 by default)
+     * @param today    the last day of history; revenue runs to its month, tickets to the day before
+     */
+    public DemoDataGenerator(long seed, int accounts, LocalDate today) {
+        if (accounts < 10) {
+            throw new IllegalArgumentException("demo data needs at least 10 accounts, got " + accounts);
+        }
+        this.random = new SplittableRandom(seed);
+        this.accountCount = accounts;
+        this.today = today;
+        this.endMonth = YearMonth.from(today);
+        this.startMonth = endMonth.minusMonths(MONTHS - 1);
+    }
+
+    /** The company, table by table, in the order they must be written. */
+    public List<TableRows> generate() {
+        planWeeklyLoad();
+        addReps();
+        for (int i = 1; i <= accountCount; i++) {
+            simulateAccount(i);
+        }
+        addProspectsAndLostDeals();
+        return List.of(reps, accounts, customers, revenue, tickets, ratings, deals);
+    }
+
+    // --- reps -------------------------------------------------------------------------------
+
+    private void addReps() {
+        hardTicketRep = rep("Morgan Hale", "Support", "support", 72_000, false, supportReps);
+        easyTicketRep = rep("Jamie Fox", "Support", "support", 64_000, false, supportReps);
+        for (String name : List.of("Alex Kim", "Sam Ortiz", "Priya Nair", "Theo Brandt", "Lena Novak")) {
+            rep(name, "Support", "support", 60_000 + random.nextInt(12) * 1_000, false, supportReps);
+        }
+        bigBookerRep = rep("Riley Chase", "Sales", "sales", 110_000, false, salesReps);
+        for (String name : List.of("Jordan Wells", "Chris Moreno", "Nia Roberts")) {
+            rep(name, "Sales", "sales", 90_000 + random.nextInt(15) * 1_000, false, salesReps);
+        }
+        for (String name : List.of("Hana Sato", "Omar Haddad", "Greta Lind")) {
+            rep(name, "Success", "success", 85_000 + random.nextInt(10) * 1_000, true, successReps);
+        }
+        rep("Dana Lee", "Leadership", "manager", 130_000, false, new ArrayList<>());
+    }
+
+    private long rep(String name, String team, String role, int cost, boolean highTouch, List<Long> group) {
+        long id = nextRepId++;
+        String email = name.toLowerCase().replace(' ', '.') + "@tandem-demo.example";
+        reps.add(id, "R%03d".formatted(id), name, email, team, role, BigDecimal.valueOf(cost), highTouch, true);
+        group.add(id);
+        return id;
+    }
+
+    // --- weekly load: busy weeks bring more tickets and slower replies -------------------------
+
+    private void planWeeklyLoad() {
+        LocalDate week = startMonth.atDay(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        int i = 0;
+        while (!week.isAfter(today)) {
+            double seasonal = 1 + 0.2 * Math.sin(2 * Math.PI * i / 52.0);
+            double spike = random.nextDouble() < 0.12 ? 1.5 + random.nextDouble() * 0.5 : 1.0;
+            double noise = 0.85 + random.nextDouble() * 0.3;
+            weeklyLoad.put(week, seasonal * spike * noise);
+            week = week.plusWeeks(1);
+            i++;
+        }
+    }
+
+    private double loadOf(LocalDate day) {
+        return weeklyLoad.getOrDefault(day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), 1.0);
+    }
+
+    // --- accounts, month by month ------------------------------------------------------------
+
+    private static final class AccountState {
+        long id;
+        int seats;
+        BigDecimal pricePerSeat;
+        BigDecimal mrr;
+        boolean active = true;
+        YearMonth badRatingUntil;
+        boolean riskyBooking;
+        List<Long> customerIds = new ArrayList<>();
+        long ownerRep;
+    }
+
+    private void simulateAccount(int index) {
+        AccountState a = new AccountState();
+        a.id = index;
+        YearMonth signupMonth = signupMonth();
+        LocalDate signupDay = signupMonth.atDay(1 + random.nextInt(dayLimit(signupMonth)));
+        Instant signedUpAt = at(signupDay, 8 + random.nextInt(10));
+
+        double segmentRoll = random.nextDouble();
+        a.seats = segmentRoll < 0.55 ? 1 + random.nextInt(3) : segmentRoll < 0.85 ? 4 + random.nextInt(7) : 11 + random.nextInt(40);
+        String plan = a.seats >= 11 ? "Pro" : random.nextDouble() < 0.5 ? "Plus" : "Basic";
+        a.pricePerSeat = BigDecimal.valueOf(switch (plan) { case "Pro" -> 30; case "Plus" -> 20; default -> 12; });
+        long closer = salesReps.get(random.nextInt(salesReps.size()));
+        if (a.seats >= 4 && random.nextDouble() < 0.35) {
+            // the big booker lands bigger first deals, with customers who often do not stay
+            closer = bigBookerRep;
+            a.seats = (int) Math.round(a.seats * 1.6);
+            a.riskyBooking = true;
+        }
+        a.ownerRep = a.seats >= 11 ? successReps.get(random.nextInt(successReps.size())) : closer;
+        a.mrr = mrrOf(a);
+
+        int customerCount = Math.max(1, Math.min(25, (int) Math.round(a.seats * (0.4 + random.nextDouble() * 0.4))));
+        for (int c = 0; c < customerCount; c++) {
+            a.customerIds.add(customer(a.id, signedUpAt.plus(Duration.ofDays(random.nextInt(60)))));
+        }
+        Long sourceTicket = null;
+        String source = pick(new String[] {"inbound", "inbound", "outbound", "self_serve", "self_serve", "support"});
+        if (source.equals("support")) {
+            // a pre-sale conversation in the inbox that turned into this account
+            sourceTicket = presaleTicket(a.customerIds.get(0), null, signedUpAt.minus(Duration.ofDays(3 + random.nextInt(20))));
+        }
+        deal(a.id, closer, "new", a.mrr, "won", signedUpAt.minus(Duration.ofDays(5 + random.nextInt(40))), signedUpAt,
+                source, sourceTicket);
+
+        Instant churnedAt = null;
+        BigDecimal previousMrr = a.mrr;
+        for (YearMonth m = signupMonth; !m.isAfter(endMonth); m = m.plusMonths(1)) {
+            int age = (int) ChronoUnit.MONTHS.between(signupMonth, m);
+            if (a.active) {
+                revenue.add(a.id, m.atDay(1), a.mrr, CURRENCY);
+                simulateTickets(a, m, age);
+                if (m.equals(endMonth)) {
+                    break;
+                }
+                if (random.nextDouble() < churnHazard(a, m, age)) {
+                    a.active = false;
+                    previousMrr = a.mrr;
+                    YearMonth next = m.plusMonths(1);
+                    churnedAt = at(next.atDay(1 + random.nextInt(Math.min(5, dayLimit(next)))), 9);
+                } else {
+                    changeSeats(a, m, age);
+                }
+            } else if (random.nextDouble() < (a.seats <= 3 ? 0.04 : 0.02)) {
+                // reactivation: the account comes back at its old price
+                a.active = true;
+                a.mrr = previousMrr;
+                churnedAt = null;
+                revenue.add(a.id, m.atDay(1), a.mrr, CURRENCY);
+            }
+        }
+        accounts.add(a.id, "A%05d".formatted(a.id), companyName(), signedUpAt, a.active ? null : churnedAt, a.seats,
+                plan, a.active ? a.mrr : BigDecimal.ZERO.setScale(2), CURRENCY, a.ownerRep);
+    }
+
+    private YearMonth signupMonth() {
+        // growth: later months see more sign-ups (weight 1 + i/12)
+        double total = 0;
+        for (int i = 0; i < MONTHS; i++) {
+            total += 1 + i / 12.0;
+        }
+        double roll = random.nextDouble() * total;
+        for (int i = 0; i < MONTHS; i++) {
+            roll -= 1 + i / 12.0;
+            if (roll <= 0) {
+                return startMonth.plusMonths(i);
+            }
+        }
+        return endMonth;
+    }
+
+    private int dayLimit(YearMonth month) {
+        return month.equals(endMonth) ? Math.max(1, today.getDayOfMonth() - 1) : month.lengthOfMonth();
+    }
+
+    private double churnHazard(AccountState a, YearMonth m, int age) {
+        double base = a.seats <= 3 ? 0.045 : a.seats <= 10 ? 0.022 : 0.009;
+        double ageFactor = age < 3 ? 1.6 : age < 12 ? 1.15 : 0.75;
+        double bad = a.badRatingUntil != null && !m.isAfter(a.badRatingUntil) ? 2.5 : 1.0;
+        double risky = a.riskyBooking && age < 12 ? 3.5 : 1.0;
+        return base * ageFactor * bad * risky;
+    }
+
+    private void changeSeats(AccountState a, YearMonth m, int age) {
+        double expand = 0.03 + Math.min(age, 24) * 0.0015;
+        double roll = random.nextDouble();
+        if (roll < expand) {
+            int added = Math.max(1, (int) Math.round(a.seats * (0.1 + random.nextDouble() * 0.25)));
+            BigDecimal before = a.mrr;
+            a.seats += added;
+            a.mrr = mrrOf(a);
+            if (a.seats > 3 && random.nextDouble() < 0.5) {
+                Instant closed = at(m.atEndOfMonth(), 15);
+                deal(a.id, a.ownerRep, "expansion", a.mrr.subtract(before), "won", closed.minus(Duration.ofDays(10)),
+                        closed, "outbound", null);
+            }
+        } else if (roll < expand + 0.012 && a.seats > 1) {
+            a.seats -= Math.max(1, a.seats / 5);
+            a.mrr = mrrOf(a);
+        }
+    }
+
+    private static BigDecimal mrrOf(AccountState a) {
+        return a.pricePerSeat.multiply(BigDecimal.valueOf(a.seats)).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    // --- tickets and ratings -----------------------------------------------------------------
+
+    private void simulateTickets(AccountState a, YearMonth m, int age) {
+        double lambda = (0.2 + 0.09 * Math.min(a.seats, 30)) * (age < 3 ? 1.5 : 1.0);
+        int lastDay = m.equals(endMonth) ? today.getDayOfMonth() - 1 : m.lengthOfMonth();
+        for (int day = 1; day <= lastDay; day++) {
+            LocalDate date = m.atDay(day);
+            double perDay = lambda / m.lengthOfMonth() * loadOf(date);
+            if (random.nextDouble() < perDay) {
+                ticket(a, date);
+            }
+        }
+    }
+
+    private void ticket(AccountState a, LocalDate date) {
+        long id = nextTicketId++;
+        long customerId = a.customerIds.get(random.nextInt(a.customerIds.size()));
+        double tierRoll = random.nextDouble() - (a.seats >= 11 ? 0.08 : 0);
+        String tier = tierRoll < 0.18 ? "hard" : tierRoll < 0.5 ? "medium" : "easy";
+        long rep = repFor(a, tier);
+        int replies = switch (tier) {
+            case "hard" -> 4 + random.nextInt(5);
+            case "medium" -> 2 + random.nextInt(2);
+            default -> 1;
+        };
+        double minutes = switch (tier) {
+            case "hard" -> 40 + random.nextInt(140);
+            case "medium" -> 11 + random.nextInt(35);
+            default -> 2 + random.nextInt(9);
+        };
+        boolean escalated = tier.equals("hard") && random.nextDouble() < 0.25;
+        Instant opened = at(date, 7 + random.nextInt(12)).plusSeconds(60L * random.nextInt(60));
+        boolean unanswered = random.nextDouble() < 0.03;
+        Instant firstResponse = null;
+        Instant closed = null;
+        if (unanswered) {
+            replies = 0;
+            if (random.nextBoolean()) {
+                closed = opened.plus(Duration.ofDays(2 + random.nextInt(5)));
+            }
+        } else {
+            // median first reply ~40 minutes in a normal week, rising steeply with the week's load
+            double load = loadOf(date);
+            double frtMinutes = 40 * Math.pow(load, 2.2) * Math.exp(random.nextGaussian() * 0.6);
+            firstResponse = opened.plusSeconds(Math.round(frtMinutes * 60));
+            closed = firstResponse.plus(Duration.ofMinutes((long) (30 + random.nextDouble() * 60 * 24 * (replies + 1))));
+        }
+        if (closed != null && closed.isAfter(at(today, 0))) {
+            closed = null;
+        }
+        tickets.add(id, "T%07d".formatted(id), customerId, a.id, rep, pick(CHANNELS), pick(TYPES), opened, firstResponse,
+                closed, replies, BigDecimal.valueOf(minutes).setScale(1, RoundingMode.HALF_UP), escalated, false);
+        if (closed != null && random.nextDouble() < 0.42) {
+            rate(a, id, rep, tier, closed);
+        }
+    }
+
+    private long repFor(AccountState a, String tier) {
+        if (tier.equals("hard") && random.nextDouble() < 0.6) {
+            return hardTicketRep;
+        }
+        if (a.seats >= 11 && random.nextDouble() < 0.2) {
+            return a.ownerRep;
+        }
+        if (tier.equals("easy") && random.nextDouble() < 0.2) {
+            return easyTicketRep;
+        }
+        List<Long> others = supportReps.subList(1, supportReps.size());
+        return others.get(random.nextInt(others.size()));
+    }
+
+    private void rate(AccountState a, long ticketId, long rep, String tier, Instant closed) {
+        double great = switch (tier) {
+            case "hard" -> 0.42;
+            case "medium" -> 0.62;
+            default -> 0.80;
+        };
+        double notGood = switch (tier) {
+            case "hard" -> 0.30;
+            case "medium" -> 0.14;
+            default -> 0.05;
+        };
+        if (rep == hardTicketRep) {
+            // better than the team on the same kind of work
+            great += 0.08;
+            notGood -= 0.06;
+        } else if (rep == easyTicketRep) {
+            great -= 0.12;
+            notGood += 0.07;
+        }
+        double roll = random.nextDouble();
+        String rating = roll < great ? "great" : roll < 1 - notGood ? "ok" : "not_good";
+        Instant ratedAt = closed.plus(Duration.ofMinutes(10 + random.nextInt(60 * 24)));
+        if (ratedAt.isAfter(at(today, 0))) {
+            ratedAt = closed;
+        }
+        if (rating.equals("not_good")) {
+            a.badRatingUntil = YearMonth.from(ratedAt.atZone(ZoneOffset.UTC)).plusMonths(3);
+        }
+        String comment = switch (rating) {
+            case "great" -> random.nextDouble() < 0.3 ? "Thanks, that was quick!" : null;
+            case "not_good" -> random.nextDouble() < 0.5 ? "Took too long and still not fixed." : null;
+            default -> null;
+        };
+        ratings.add(ticketId, rating, ratedAt, null, comment);
+    }
+
+    private long presaleTicket(long customerId, Long accountId, Instant opened) {
+        long id = nextTicketId++;
+        long rep = supportReps.get(1 + random.nextInt(supportReps.size() - 1));
+        Instant first = opened.plus(Duration.ofMinutes(15 + random.nextInt(120)));
+        tickets.add(id, "T%07d".formatted(id), customerId, accountId, rep, "chat", "presale", opened, first,
+                first.plus(Duration.ofHours(2)), 2, BigDecimal.valueOf(15).setScale(1), false, true);
+        return id;
+    }
+
+    // --- prospects, lost and open deals ------------------------------------------------------
+
+    private void addProspectsAndLostDeals() {
+        int prospects = Math.max(5, accountCount / 8);
+        for (int i = 0; i < prospects; i++) {
+            YearMonth m = startMonth.plusMonths(random.nextInt(MONTHS));
+            Instant when = at(m.atDay(1 + random.nextInt(dayLimit(m))), 9 + random.nextInt(8));
+            long customerId = customer(null, when);
+            Long ticket = random.nextDouble() < 0.5 ? presaleTicket(customerId, null, when) : null;
+            long rep = salesReps.get(random.nextInt(salesReps.size()));
+            BigDecimal amount = BigDecimal.valueOf(50 + random.nextInt(40) * 25).setScale(2);
+            boolean recent = m.isAfter(endMonth.minusMonths(2));
+            String stage = recent && random.nextBoolean() ? "open" : "lost";
+            Instant closedAt = stage.equals("open") ? null : when.plus(Duration.ofDays(7 + random.nextInt(30)));
+            if (closedAt != null && closedAt.isAfter(at(today, 0))) {
+                stage = "open";
+                closedAt = null;
+            }
+            deal(null, rep, "new", amount, stage, when, closedAt, ticket != null ? "support" : "outbound", ticket);
+        }
+    }
+
+    // --- shared pieces -----------------------------------------------------------------------
+
+    private long customer(Long accountId, Instant createdAt) {
+        long id = nextCustomerId++;
+        String first = pick(FIRST);
+        String last = pick(LAST);
+        customers.add(id, "C%06d".formatted(id), accountId, first + " " + last,
+                (first + "." + last + id).toLowerCase() + "@example.com", createdAt);
+        return id;
+    }
+
+    private void deal(Long accountId, long rep, String type, BigDecimal amount, String stage, Instant created,
+                      Instant closed, String source, Long ticketId) {
+        long id = nextDealId++;
+        deals.add(id, "D%06d".formatted(id), accountId, rep, type, amount, CURRENCY, stage, created, closed, source,
+                ticketId);
+    }
+
+    private String companyName() {
+        return pick(COMPANY) + " " + pick(SUFFIX);
+    }
+
+    private String pick(String[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    private static Instant at(LocalDate day, int hour) {
+        return day.atTime(LocalTime.of(hour, 0)).toInstant(ZoneOffset.UTC);
+    }
+}

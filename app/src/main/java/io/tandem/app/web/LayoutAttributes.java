@@ -1,0 +1,26 @@
+package io.tandem.app.web;
+
+import io.tandem.domain.settings.Settings;
+import io.tandem.domain.settings.SettingsRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page's layout shows: the organisation's name and the demo-data banner. */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutAttributes {
+
+    private final SettingsRepository settings;
+
+    LayoutAttributes(SettingsRepository settings) {
+        this.settings = settings;
+    }
+
+    @ModelAttribute
+    void layout(Model model) {
+        Settings current = settings.current();
+        model.addAttribute("organisationName", current.getOrganisationName());
+        model.addAttribute("demoData", "loaded".equals(current.getDemoState()));
+    }
+}

@@ -1,0 +1,11 @@
+package io.tandem.domain.users;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface AppUserRepository extends JpaRepository<AppUser, Long> {
+
+    @Query("select u from AppUser u left join fetch u.rep where lower(u.username) = lower(?1)")
+    Optional<AppUser> findByUsernameIgnoreCase(String username);
+}
