@@ -70,6 +70,7 @@ public final class DemoDataGenerator {
             "id", "external_id", "account_id", "rep_id", "type", "amount", "currency", "stage", "created_at",
             "closed_at", "source", "ticket_id");
 
+    private final List<PendingReply> pendingReplies = new ArrayList<>();
     private final List<Long> supportReps = new ArrayList<>();
     private final List<Long> salesReps = new ArrayList<>();
     private final List<Long> successReps = new ArrayList<>();
@@ -105,6 +106,7 @@ public final class DemoDataGenerator {
             simulateAccount(i);
         }
         addProspectsAndLostDeals();
+        answerTickets();
         return List.of(reps, accounts, customers, revenue, tickets, ratings, deals);
     }
 
@@ -137,7 +139,7 @@ public final class DemoDataGenerator {
     // --- weekly load: busy weeks bring more tickets and slower replies -------------------------
 
     private void planWeeklyLoad() {
-        LocalDate week = startMonth.atDay(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate week = week(startMonth.atDay(1));
         int i = 0;
         while (!week.isAfter(today)) {
             double seasonal = 1 + 0.2 * Math.sin(2 * Math.PI * i / 52.0);
@@ -150,7 +152,7 @@ public final class DemoDataGenerator {
     }
 
     private double loadOf(LocalDate day) {
-        return weeklyLoad.getOrDefault(day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), 1.0);
+        return weeklyLoad.getOrDefault(week(day), 1.0);
     }
 
     // --- accounts, month by month ------------------------------------------------------------
@@ -178,7 +180,7 @@ public final class DemoDataGenerator {
         a.seats = segmentRoll < 0.55 ? 1 + random.nextInt(3) : segmentRoll < 0.85 ? 4 + random.nextInt(7) : 11 + random.nextInt(40);
         String plan = a.seats >= 11 ? "Pro" : random.nextDouble() < 0.5 ? "Plus" : "Basic";
         a.pricePerSeat = BigDecimal.valueOf(switch (plan) { case "Pro" -> 30; case "Plus" -> 20; default -> 12; });
-        long closer = salesReps.get(random.nextInt(salesReps.size()));
+        long closer = salesReps.get(1 + random.nextInt(salesReps.size() - 1));
         if (a.seats >= 4 && random.nextDouble() < 0.35) {
             // the big booker lands bigger first deals, with customers who often do not stay
             closer = bigBookerRep;
@@ -254,13 +256,13 @@ public final class DemoDataGenerator {
     private double churnHazard(AccountState a, YearMonth m, int age) {
         double base = a.seats <= 3 ? 0.045 : a.seats <= 10 ? 0.022 : 0.009;
         double ageFactor = age < 3 ? 1.6 : age < 12 ? 1.15 : 0.75;
-        double bad = a.badRatingUntil != null && !m.isAfter(a.badRatingUntil) ? 2.5 : 1.0;
-        double risky = a.riskyBooking && age < 12 ? 3.5 : 1.0;
+        double bad = a.badRatingUntil != null && !m.isAfter(a.badRatingUntil) ? 4.0 : 1.0;
+        double risky = a.riskyBooking && age < 12 ? 5.0 : 1.0;
         return base * ageFactor * bad * risky;
     }
 
     private void changeSeats(AccountState a, YearMonth m, int age) {
-        double expand = 0.03 + Math.min(age, 24) * 0.0015;
+        double expand = 0.035 + Math.min(age, 24) * 0.002;
         double roll = random.nextDouble();
         if (roll < expand) {
             int added = Math.max(1, (int) Math.round(a.seats * (0.1 + random.nextDouble() * 0.25)));
@@ -272,7 +274,7 @@ public final class DemoDataGenerator {
                 deal(a.id, a.ownerRep, "expansion", a.mrr.subtract(before), "won", closed.minus(Duration.ofDays(10)),
                         closed, "outbound", null);
             }
-        } else if (roll < expand + 0.012 && a.seats > 1) {
+        } else if (roll < expand + 0.008 && a.seats > 1) {
             a.seats -= Math.max(1, a.seats / 5);
             a.mrr = mrrOf(a);
         }
@@ -315,28 +317,68 @@ public final class DemoDataGenerator {
         boolean escalated = tier.equals("hard") && random.nextDouble() < 0.25;
         Instant opened = at(date, 7 + random.nextInt(12)).plusSeconds(60L * random.nextInt(60));
         boolean unanswered = random.nextDouble() < 0.03;
-        Instant firstResponse = null;
-        Instant closed = null;
         if (unanswered) {
             replies = 0;
-            if (random.nextBoolean()) {
-                closed = opened.plus(Duration.ofDays(2 + random.nextInt(5)));
+        }
+        Object[] row = {id, "T%07d".formatted(id), customerId, a.id, rep, pick(CHANNELS), pick(TYPES), opened, null,
+                null, replies, BigDecimal.valueOf(minutes).setScale(1, RoundingMode.HALF_UP), escalated, false};
+        tickets.rows().add(row);
+        String rating = null;
+        if (!unanswered && random.nextDouble() < 0.42) {
+            rating = rating(rep, tier);
+            if (rating.equals("not_good")) {
+                a.badRatingUntil = YearMonth.from(date).plusMonths(3);
             }
-        } else {
-            // median first reply ~40 minutes in a normal week, rising steeply with the week's load
-            double load = loadOf(date);
-            double frtMinutes = 40 * Math.pow(load, 2.2) * Math.exp(random.nextGaussian() * 0.6);
-            firstResponse = opened.plusSeconds(Math.round(frtMinutes * 60));
-            closed = firstResponse.plus(Duration.ofMinutes((long) (30 + random.nextDouble() * 60 * 24 * (replies + 1))));
         }
-        if (closed != null && closed.isAfter(at(today, 0))) {
-            closed = null;
+        pendingReplies.add(new PendingReply(row, week(date), Math.exp(random.nextGaussian() * 0.6), unanswered,
+                random.nextDouble(), rating));
+    }
+
+    /** A ticket whose reply and close times wait until every week's volume is known. */
+    private record PendingReply(Object[] row, LocalDate week, double noise, boolean unanswered, double resolveRoll,
+                                String rating) {
+    }
+
+    /**
+     * First response time follows the week's volume: the team's size is fixed, so a week with
+     * twice the median volume waits about 2^1.3 = 2.5 times as long for a first reply.
+     */
+    private void answerTickets() {
+        Map<LocalDate, Integer> perWeek = new HashMap<>();
+        pendingReplies.forEach(p -> perWeek.merge(p.week(), 1, Integer::sum));
+        double median = perWeek.values().stream().sorted().skip(perWeek.size() / 2).findFirst().orElse(1);
+        Instant cutoff = at(today, 0);
+        for (PendingReply p : pendingReplies) {
+            Object[] row = p.row();
+            Instant opened = (Instant) row[7];
+            int replies = (Integer) row[10];
+            Instant firstResponse = null;
+            Instant closed = null;
+            if (p.unanswered()) {
+                if (p.resolveRoll() < 0.5) {
+                    closed = opened.plus(Duration.ofDays(2 + (long) (p.resolveRoll() * 10)));
+                }
+            } else {
+                double frtMinutes = 30 * Math.pow(perWeek.get(p.week()) / median, 1.3) * p.noise();
+                firstResponse = opened.plusSeconds(Math.max(60, Math.round(frtMinutes * 60)));
+                closed = firstResponse.plus(Duration.ofMinutes((long) (30 + p.resolveRoll() * 60 * 24 * (replies + 1))));
+            }
+            if (firstResponse != null && firstResponse.isAfter(cutoff)) {
+                firstResponse = null;
+            }
+            if (closed != null && closed.isAfter(cutoff)) {
+                closed = null;
+            }
+            row[8] = firstResponse;
+            row[9] = closed;
+            if (closed != null && p.rating() != null) {
+                addRating((Long) row[0], p.rating(), closed, cutoff);
+            }
         }
-        tickets.add(id, "T%07d".formatted(id), customerId, a.id, rep, pick(CHANNELS), pick(TYPES), opened, firstResponse,
-                closed, replies, BigDecimal.valueOf(minutes).setScale(1, RoundingMode.HALF_UP), escalated, false);
-        if (closed != null && random.nextDouble() < 0.42) {
-            rate(a, id, rep, tier, closed);
-        }
+    }
+
+    private static LocalDate week(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
     private long repFor(AccountState a, String tier) {
@@ -349,11 +391,11 @@ public final class DemoDataGenerator {
         if (tier.equals("easy") && random.nextDouble() < 0.2) {
             return easyTicketRep;
         }
-        List<Long> others = supportReps.subList(1, supportReps.size());
-        return others.get(random.nextInt(others.size()));
+        return supportReps.get(random.nextInt(supportReps.size()));
     }
 
-    private void rate(AccountState a, long ticketId, long rep, String tier, Instant closed) {
+    /** Harder tickets rate lower; Morgan beats the team on the same work, Jamie falls short. */
+    private String rating(long rep, String tier) {
         double great = switch (tier) {
             case "hard" -> 0.42;
             case "medium" -> 0.62;
@@ -365,7 +407,6 @@ public final class DemoDataGenerator {
             default -> 0.05;
         };
         if (rep == hardTicketRep) {
-            // better than the team on the same kind of work
             great += 0.08;
             notGood -= 0.06;
         } else if (rep == easyTicketRep) {
@@ -373,13 +414,13 @@ public final class DemoDataGenerator {
             notGood += 0.07;
         }
         double roll = random.nextDouble();
-        String rating = roll < great ? "great" : roll < 1 - notGood ? "ok" : "not_good";
+        return roll < great ? "great" : roll < 1 - notGood ? "ok" : "not_good";
+    }
+
+    private void addRating(long ticketId, String rating, Instant closed, Instant cutoff) {
         Instant ratedAt = closed.plus(Duration.ofMinutes(10 + random.nextInt(60 * 24)));
-        if (ratedAt.isAfter(at(today, 0))) {
+        if (ratedAt.isAfter(cutoff)) {
             ratedAt = closed;
-        }
-        if (rating.equals("not_good")) {
-            a.badRatingUntil = YearMonth.from(ratedAt.atZone(ZoneOffset.UTC)).plusMonths(3);
         }
         String comment = switch (rating) {
             case "great" -> random.nextDouble() < 0.3 ? "Thanks, that was quick!" : null;
