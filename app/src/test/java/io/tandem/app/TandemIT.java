@@ -1,0 +1,21 @@
+package io.tandem.app;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole app on a random port, on its own embedded PostgreSQL in a fresh temporary
+ * directory, with the default demo data. Test classes with this annotation share one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = TandemApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "tandem.data-dir=${java.io.tmpdir}/tandem-it/${random.uuid}",
+                "tandem.embedded.clean=true"
+        })
+public @interface TandemIT {
+}

@@ -1,0 +1,49 @@
+package io.tandem.app.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tandem.app.Http;
+import io.tandem.app.TandemApplication;
+import io.tandem.domain.db.EmbeddedPostgresServer;
+import io.tandem.domain.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** With spring.datasource.url set, Tandem starts no database of its own and loads no demo data. */
+@SpringBootTest(classes = TandemApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ExternalDatabaseIT {
+
+    @DynamicPropertySource
+    static void externalDatabase(DynamicPropertyRegistry registry) {
+        // an already-running PostgreSQL stands in for the external server; it starts empty
+        EmbeddedPostgresServer external = TestDatabase.server();
+        TestDatabase.truncateAll(external.dataSource());
+        registry.add("spring.datasource.url", () -> "jdbc:postgresql://localhost:" + external.port() + "/postgres");
+        registry.add("spring.datasource.username", () -> "postgres");
+    }
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
+    @Test
+    void usesTheConfiguredDatabaseAndLeavesItEmpty() {
+        assertThat(context.getBeanNamesForType(EmbeddedPostgresServer.class)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from accounts").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void homeShowsTheEmptyStateWithAWayForward() {
+        String body = Http.get(port, "/").body();
+        assertThat(body).contains("No data yet", "Import your CSV exports").doesNotContain("You are looking at demo data");
+    }
+}
