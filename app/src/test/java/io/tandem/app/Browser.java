@@ -29,8 +29,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 public abstract class Browser {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    // Debian's paths; CI runners elsewhere point at theirs with these variables
+    private static final String CHROMIUM = System.getenv().getOrDefault("TANDEM_CHROMIUM", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER =
+            System.getenv().getOrDefault("TANDEM_CHROMEDRIVER", "/usr/bin/chromedriver");
     protected static ChromeDriver driver;
 
     @LocalServerPort
