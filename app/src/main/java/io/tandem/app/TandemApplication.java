@@ -1,6 +1,9 @@
 package io.tandem.app;
 
+import io.tandem.app.db.DataDirectory;
+import java.nio.file.Path;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
@@ -19,5 +22,11 @@ public class TandemApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Resolved once, so every user of it sees the same directory. */
+    @Bean
+    DataDirectory dataDirectory(@Value("${tandem.data-dir}") Path path) {
+        return new DataDirectory(path.toAbsolutePath().normalize());
     }
 }

@@ -36,7 +36,7 @@ class ArchitectureTest {
     static final ArchRule featuresDoNotReachIntoEachOther = slices()
             .matching("io.tandem.app.(*)..")
             .should().notDependOnEachOther()
-            .ignoreDependency(alwaysTrue(), resideInAnyPackage("io.tandem.app.web..", "io.tandem.app.db.."));
+            .ignoreDependency(alwaysTrue(), resideInAnyPackage("io.tandem.app.web..", "io.tandem.app.db..", "io.tandem.app.security.."));
 
     @ArchTest
     static final ArchRule controllersArePackagePrivate = classes()

@@ -2,7 +2,6 @@ package io.tandem.app.db;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.tandem.domain.db.EmbeddedPostgresServer;
-import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -24,9 +23,9 @@ import org.springframework.util.StringUtils;
 public class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgresServer embeddedPostgresServer(@Value("${tandem.data-dir}") Path dataDir,
+    EmbeddedPostgresServer embeddedPostgresServer(DataDirectory dataDir,
                                                   @Value("${tandem.embedded.clean:false}") boolean clean) {
-        return EmbeddedPostgresServer.start(dataDir, clean);
+        return EmbeddedPostgresServer.start(dataDir.path(), clean);
     }
 
     @Bean

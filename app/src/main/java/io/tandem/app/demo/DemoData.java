@@ -1,6 +1,7 @@
 package io.tandem.app.demo;
 
 import io.tandem.app.db.EmbeddedDatabaseConfiguration;
+import io.tandem.app.security.DemoAccounts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,8 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,22 +26,32 @@ import org.springframework.transaction.support.TransactionTemplate;
  * remembers that, so the demo does not come back on the next start.
  */
 @Component
+@Order(1)
 public class DemoData implements ApplicationRunner {
 
     public static final String DEMO_ORGANISATION = "Acme Helpdesk (demo data)";
+    /** user name, role, rep name. */
+    static final String[][] DEMO_USERS = {
+            {"dana", "MANAGER", "Dana Lee"},
+            {"morgan", "REP", "Morgan Hale"},
+            {"jamie", "REP", "Jamie Fox"},
+            {"riley", "REP", "Riley Chase"},
+            {"hana", "REP", "Hana Sato"}};
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final JdbcClient jdbc;
     private final DemoDataWriter writer;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final PasswordEncoder passwordEncoder;
     private final boolean embedded;
     private final String loadMode;
     private final boolean clear;
     private final long seed;
     private final int accounts;
 
-    DemoData(JdbcClient jdbc, DemoDataWriter writer, TransactionTemplate transaction, Clock clock, Environment env,
+    DemoData(JdbcClient jdbc, DemoDataWriter writer, TransactionTemplate transaction, Clock clock,
+             PasswordEncoder passwordEncoder, Environment env,
              @Value("${tandem.demo.load:auto}") String loadMode,
              @Value("${tandem.demo.clear:false}") boolean clear,
              @Value("${tandem.demo.seed:42}") long seed,
@@ -47,6 +60,7 @@ public class DemoData implements ApplicationRunner {
         this.writer = writer;
         this.transaction = transaction;
         this.clock = clock;
+        this.passwordEncoder = passwordEncoder;
         this.embedded = EmbeddedDatabaseConfiguration.isEmbedded(env);
         this.loadMode = loadMode.trim().toLowerCase();
         this.clear = clear;
@@ -88,6 +102,7 @@ public class DemoData implements ApplicationRunner {
         List<TableRows> tables = new DemoDataGenerator(seed, accounts, LocalDate.now(clock)).generate();
         transaction.executeWithoutResult(status -> {
             writer.write(tables);
+            addDemoUsers();
             jdbc.sql("update settings set demo_state = 'loaded', organisation_name = :name, time_zone = :zone,"
                             + " currency = :currency")
                     .param("name", DEMO_ORGANISATION)
@@ -98,6 +113,23 @@ public class DemoData implements ApplicationRunner {
         long rows = tables.stream().mapToLong(t -> t.rows().size()).sum();
         log.info("Demo data loaded: {} rows in {} ms. It is made up; start with --tandem.demo.clear=true to remove it.",
                 rows, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Demo users, one per kind of reader, all with the password shown on the login page while
+     * demo data is loaded: a manager, and REP users bound to the reps the demo data is about.
+     */
+    private void addDemoUsers() {
+        String hash = passwordEncoder.encode(DemoAccounts.PASSWORD);
+        for (String[] user : DEMO_USERS) {
+            jdbc.sql("""
+                            insert into app_users (username, password_hash, role, rep_id, demo)
+                            select :username, :hash, :role, r.id, true from reps r where r.name = :rep
+                            on conflict do nothing
+                            """)
+                    .param("username", user[0]).param("hash", hash).param("role", user[1]).param("rep", user[2])
+                    .update();
+        }
     }
 
     /**
@@ -112,6 +144,7 @@ public class DemoData implements ApplicationRunner {
                 for (String table : List.of("ratings", "deals", "tickets", "revenue", "customers", "accounts")) {
                     jdbc.sql("delete from " + table).update();
                 }
+                jdbc.sql("delete from app_users where demo").update();
                 jdbc.sql("delete from app_users where role = 'REP'").update();
                 jdbc.sql("update app_users set rep_id = null").update();
                 jdbc.sql("delete from reps").update();

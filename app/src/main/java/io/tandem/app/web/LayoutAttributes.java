@@ -22,5 +22,6 @@ class LayoutAttributes {
         Settings current = settings.current();
         model.addAttribute("organisationName", current.getOrganisationName());
         model.addAttribute("demoData", "loaded".equals(current.getDemoState()));
+        model.addAttribute("repsSeeTeamPages", current.isRepsSeeTeamPages());
     }
 }

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.app.Http;
 import io.tandem.app.TandemApplication;
+import io.tandem.app.security.TestUsers;
+import io.tandem.domain.users.AppUserRepository;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import io.tandem.domain.db.EmbeddedPostgresServer;
 import io.tandem.domain.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -16,7 +22,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** With spring.datasource.url set, Tandem starts no database of its own and loads no demo data. */
-@SpringBootTest(classes = TandemApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = TandemApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "tandem.data-dir=${java.io.tmpdir}/tandem-it/${random.uuid}")
 class ExternalDatabaseIT {
 
     @DynamicPropertySource
@@ -34,6 +41,12 @@ class ExternalDatabaseIT {
     JdbcClient jdbc;
     @LocalServerPort
     int port;
+    @Autowired
+    DataDirectory dataDirectory;
+    @Autowired
+    AppUserRepository users;
+    @Autowired
+    PasswordEncoder encoder;
 
     @Test
     void usesTheConfiguredDatabaseAndLeavesItEmpty() {
@@ -42,8 +55,18 @@ class ExternalDatabaseIT {
     }
 
     @Test
+    void firstStartCreatesTheAdminWithAPasswordFileOnlyTheOwnerCanRead() throws Exception {
+        Path file = dataDirectory.path().resolve("initial-admin-password.txt");
+        assertThat(Files.readString(file)).contains("user: admin", "password: ");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(users.findByUsernameIgnoreCase("admin")).get()
+                .satisfies(u -> assertThat(u.isMustChangePassword()).isTrue());
+    }
+
+    @Test
     void homeShowsTheEmptyStateWithAWayForward() {
-        String body = Http.get(port, "/").body();
+        TestUsers.ensureAdmin(users, encoder);
+        String body = Http.login(port, TestUsers.ADMIN, TestUsers.PASSWORD).get("/").body();
         assertThat(body).contains("No data yet", "Import your CSV exports").doesNotContain("You are looking at demo data");
     }
 }

@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.app.Browser;
 import io.tandem.app.TandemIT;
+import io.tandem.app.security.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 @TandemIT
 class HomeBrowserIT extends Browser {
+
+    @BeforeEach
+    void signInAsManager() {
+        signIn(TestUsers.MANAGER, TestUsers.PASSWORD);
+    }
 
     @Test
     void homeShowsTheHeadlineFiguresOfTheDemoCompany() throws Exception {

@@ -4,20 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.app.Http;
 import io.tandem.app.TandemIT;
+import io.tandem.app.security.TestUsers;
+import io.tandem.domain.users.AppUserRepository;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 @TandemIT
 class PagesIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    AppUserRepository users;
+    @Autowired
+    PasswordEncoder encoder;
+
+    private Http.Session admin;
+
+    @BeforeEach
+    void signIn() {
+        TestUsers.ensureAdmin(users, encoder);
+        admin = Http.login(port, TestUsers.ADMIN, TestUsers.PASSWORD);
+    }
 
     @Test
-    void healthIsUp() {
+    void healthIsUpWithoutSigningIn() {
         HttpResponse<String> response = Http.get(port, "/actuator/health");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"UP\"");
@@ -25,7 +42,7 @@ class PagesIT {
 
     @Test
     void homeShowsHeadlineFiguresAndTheDemoBanner() {
-        HttpResponse<String> response = Http.get(port, "/");
+        HttpResponse<String> response = admin.get("/");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
                 .contains("Active accounts", "MRR", "Logo churn", "Tickets last week")
@@ -35,22 +52,22 @@ class PagesIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/revenue", "/support", "/happiness", "/sales", "/growth", "/me", "/import", "/admin"})
-    void everyNavigationLinkLeadsToAPage(String path) {
-        HttpResponse<String> response = Http.get(port, path);
+    @ValueSource(strings = {"/revenue", "/support", "/happiness", "/sales", "/growth", "/import"})
+    void sectionsNotBuiltYetSaySo(String path) {
+        HttpResponse<String> response = admin.get(path);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("<nav", "Back to the overview");
+        assertThat(response.body()).contains("<nav", "not built yet", "Back to the overview");
     }
 
     @Test
     void unknownPagesGetAFriendly404WithoutInternals() {
-        HttpResponse<String> response = Http.page(port, "/no-such-page");
+        HttpResponse<String> response = admin.get("/no-such-page");
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("We could not find that page").doesNotContain("Exception");
     }
 
     @Test
-    void openApiIsPublished() {
-        assertThat(Http.get(port, "/v3/api-docs").statusCode()).isEqualTo(200);
+    void openApiIsPublishedToSignedInUsers() {
+        assertThat(admin.get("/v3/api-docs").statusCode()).isEqualTo(200);
     }
 }

@@ -27,6 +27,7 @@ public class Settings {
     private int easyMaxMinutes;
     private BigDecimal commissionRate;
     private String demoState;
+    private boolean repsSeeTeamPages;
 
     protected Settings() {
     }
@@ -46,9 +47,15 @@ public class Settings {
     public int getSegmentMediumMax() { return segmentMediumMax; }
     public void setSegmentMediumMax(int v) { this.segmentMediumMax = v; }
     public int getHardMinReplies() { return hardMinReplies; }
+    public void setHardMinReplies(int v) { this.hardMinReplies = v; }
     public int getHardMinMinutes() { return hardMinMinutes; }
+    public void setHardMinMinutes(int v) { this.hardMinMinutes = v; }
     public int getEasyMaxReplies() { return easyMaxReplies; }
+    public void setEasyMaxReplies(int v) { this.easyMaxReplies = v; }
     public int getEasyMaxMinutes() { return easyMaxMinutes; }
+    public void setEasyMaxMinutes(int v) { this.easyMaxMinutes = v; }
+    public boolean isRepsSeeTeamPages() { return repsSeeTeamPages; }
+    public void setRepsSeeTeamPages(boolean v) { this.repsSeeTeamPages = v; }
     public BigDecimal getCommissionRate() { return commissionRate; }
     public void setCommissionRate(BigDecimal commissionRate) { this.commissionRate = commissionRate; }
     /** none, loaded or cleared. */

@@ -30,6 +30,7 @@ public class AppUser {
     private Rep rep;
     private boolean enabled = true;
     private boolean mustChangePassword;
+    private boolean demo;
     private Instant createdAt = Instant.now();
 
     protected AppUser() {
@@ -54,5 +55,7 @@ public class AppUser {
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
     public boolean isMustChangePassword() { return mustChangePassword; }
     public void setMustChangePassword(boolean mustChangePassword) { this.mustChangePassword = mustChangePassword; }
+    public boolean isDemo() { return demo; }
+    public void setDemo(boolean demo) { this.demo = demo; }
     public Instant getCreatedAt() { return createdAt; }
 }

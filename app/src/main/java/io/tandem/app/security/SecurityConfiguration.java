@@ -1,0 +1,76 @@
+package io.tandem.app.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Who may reach what. Routes not named here need a signed-in user of any role;
+ * RouteAccessMatrixIT fails when a new route has no expected outcome for every role. Pages: form login, CSRF, session cookie. API: HTTP Basic or a personal token,
+ * stateless, 401/403 as problem+json.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/favicon.svg", "/webjars/**",
+            "/actuator/health", "/actuator/health/**", "/error"};
+    static final String[] TEAM_PAGES = {"/revenue", "/support", "/happiness", "/sales", "/growth"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AccessRules rules) throws Exception {
+        ProblemResponses problems = new ProblemResponses();
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/metrics/reps/{externalId}/scorecard").access(rules.ownRepOrManager())
+                        .requestMatchers("/api/metrics/**").access(rules.teamPages())
+                        .requestMatchers("/api/imports/**", "/api/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(problems))
+                .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .addFilterAfter(new MustChangePasswordFilter(), BasicAuthenticationFilter.class)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, AccessRules rules, LoginFailureHandler loginFailures)
+            throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .authenticated()
+                        .requestMatchers(TEAM_PAGES).access(rules.teamPages())
+                        .requestMatchers("/reps").hasAnyRole("MANAGER", "ADMIN")
+                        .requestMatchers("/reps/{externalId}").access(rules.ownRepOrManager())
+                        .requestMatchers("/import/**", "/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").failureHandler(loginFailures).successHandler(new LandingPage())
+                        .permitAll())
+                .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .addFilterAfter(new MustChangePasswordFilter(), UsernamePasswordAuthenticationFilter.class)
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
+                                        + " frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+}

@@ -1,0 +1,28 @@
+package io.tandem.app.security;
+
+import io.tandem.domain.users.AppUserRepository;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class TandemUserDetailsService implements UserDetailsService {
+
+    private final AppUserRepository users;
+    private final LoginAttempts attempts;
+
+    TandemUserDetailsService(AppUserRepository users, LoginAttempts attempts) {
+        this.users = users;
+        this.attempts = attempts;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        return users.findByUsernameIgnoreCase(username.trim())
+                .map(u -> TandemUser.of(u, attempts.isLocked(username)))
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+}
