@@ -47,6 +47,20 @@ public final class MetricsDataset {
         return this;
     }
 
+    /** The same MRR for one account in every month from {@code fromMonth} to {@code toMonth} (yyyy-MM). */
+    public MetricsDataset revenueEach(String account, String fromMonth, String toMonth, String mrr) {
+        jdbc.sql("""
+                insert into revenue (account_id, month, mrr)
+                select a.id, m::date, :mrr::numeric
+                from accounts a
+                cross join generate_series(to_date(:from, 'YYYY-MM'), to_date(:to, 'YYYY-MM'), interval '1 month') as m
+                where a.external_id = :account
+                """)
+                .param("account", account).param("from", fromMonth).param("to", toMonth).param("mrr", mrr)
+                .update();
+        return this;
+    }
+
     public MetricsDataset customer(String externalId, String account) {
         jdbc.sql("""
                 insert into customers (external_id, account_id)
