@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
  *   <li>{@code bounds}: {@code first_month} = month(from), {@code last_month} = month(to) capped at the
  *       reporting {@code horizon};</li>
  *   <li>{@code range_months}: the months first_month..last_month (none after the horizon);</li>
+ *   <li>{@code segment_labels}: the four segments ({@code tier} SMALL, MEDIUM, LARGE, UNKNOWN, their
+ *       {@code position} and {@code segment} label from the seat bounds in settings);</li>
  *   <li>{@code scoped_accounts}: accounts passing the team and segment filters, with {@code segment}
  *       (label) and {@code tier} (SMALL, MEDIUM, LARGE, UNKNOWN);</li>
  *   <li>{@code account_mrr}: one row per scoped account and month from its first month to the horizon,
@@ -51,25 +53,32 @@ public final class MetricScope {
             ),
             -- segment from seats with the bounds in settings; an account without seats is 'unknown',
             -- its own segment, never folded into the smallest one (section 0)
+            segment_labels as (
+                select t.tier,
+                       t.position,
+                       case t.tier
+                           when 'SMALL' then '1-' || o.segment_small_max
+                           when 'MEDIUM' then (o.segment_small_max + 1) || '-' || o.segment_medium_max
+                           when 'LARGE' then (o.segment_medium_max + 1) || '+'
+                           else 'unknown'
+                       end as segment
+                from (values ('SMALL', 1), ('MEDIUM', 2), ('LARGE', 3), ('UNKNOWN', 4)) as t (tier, position)
+                cross join org o
+            ),
             account_segment as (
                 select a.id as account_id,
                        r.team,
-                       case
-                           when a.seats is null then 'unknown'
-                           when a.seats <= o.segment_small_max then '1-' || o.segment_small_max
-                           when a.seats <= o.segment_medium_max
-                               then (o.segment_small_max + 1) || '-' || o.segment_medium_max
-                           else (o.segment_medium_max + 1) || '+'
-                       end as segment,
-                       case
-                           when a.seats is null then 'UNKNOWN'
-                           when a.seats <= o.segment_small_max then 'SMALL'
-                           when a.seats <= o.segment_medium_max then 'MEDIUM'
-                           else 'LARGE'
-                       end as tier
+                       sl.segment,
+                       sl.tier
                 from accounts a
                 cross join org o
                 left join reps r on r.id = a.owner_rep_id
+                join segment_labels sl on sl.tier = case
+                                                       when a.seats is null then 'UNKNOWN'
+                                                       when a.seats <= o.segment_small_max then 'SMALL'
+                                                       when a.seats <= o.segment_medium_max then 'MEDIUM'
+                                                       else 'LARGE'
+                                                   end
             ),
             -- team filter: accounts whose owner rep is in the team; accounts without an owner rep
             -- appear only without a team filter (section 0)
