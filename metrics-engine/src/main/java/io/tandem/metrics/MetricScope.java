@@ -88,20 +88,22 @@ public final class MetricScope {
                 where (cast(:team as text) is null or s.team = cast(:team as text))
                   and (cast(:segment as text) is null or s.segment = cast(:segment as text))
             ),
-            account_first_month as (
-                select v.account_id, min(v.month) as first_month
+            scoped_view_rows as (
+                select v.account_id, v.month, v.mrr
                 from account_month_mrr v
                 join scoped_accounts sa on sa.account_id = v.account_id
-                group by v.account_id
             ),
-            -- account_month_mrr is the one home of MRR by month (section 1). Accounts with flat MRR have
-            -- no rows after their churn; the dense grid makes those months MRR 0, like revenue history gaps.
+            -- account_month_mrr is the one home of MRR by month (section 1); its rows are contiguous per
+            -- account. Flat accounts' rows stop before their churn month: the months after, up to the
+            -- horizon, are MRR 0 here, like the gaps of a revenue history.
             dense_mrr as (
-                select f.account_id, m::date as month, coalesce(v.mrr, 0) as mrr
-                from account_first_month f
+                select r.account_id, r.month, r.mrr
+                from scoped_view_rows r
+                union all
+                select l.account_id, m::date, 0
+                from (select account_id, max(month) as last_month from scoped_view_rows group by account_id) l
                 cross join bounds b
-                cross join lateral generate_series(f.first_month, b.horizon, interval '1 month') as m
-                left join account_month_mrr v on v.account_id = f.account_id and v.month = m::date
+                cross join lateral generate_series(l.last_month + interval '1 month', b.horizon, interval '1 month') as m
             ),
             account_mrr as (
                 select d.account_id,
