@@ -141,4 +141,19 @@ class SegmentsQueryIT {
             assertThat(r.supportCostPerAccount()).isEqualByComparingTo("3750");
         });
     }
+
+    @Test
+    void ticketsFallInTheMonthOfTheOrganisationsTimeZone() {
+        // 31 Jan 12:30 UTC is 1 Feb 01:30 in Auckland (+13:00 in summer)
+        MetricsDataset data = dataset().ticket("edge", "c-s1", "2024-01-31T12:30:00Z");
+        SegmentsQuery query = new SegmentsQuery(data.jdbc());
+
+        // UTC: the edge ticket is in January, outside the range: 1-3 keeps 3 tickets / 3 account-months
+        assertThat(query.fetch(FEB_MAR).segments().get(0).ticketsPerAccountMonth()).isEqualByComparingTo("1");
+
+        data.jdbc().sql("update settings set time_zone = 'Pacific/Auckland'").update();
+        // Auckland: it is in February: 4 / 3 account-months
+        assertThat(query.fetch(FEB_MAR).segments().get(0).ticketsPerAccountMonth())
+                .isCloseTo(new BigDecimal("1.3333333333"), within(new BigDecimal("0.0000000001")));
+    }
 }
