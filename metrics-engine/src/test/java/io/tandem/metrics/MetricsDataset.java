@@ -47,6 +47,20 @@ public final class MetricsDataset {
         return this;
     }
 
+    /** The same MRR for one account in every month from {@code fromMonth} to {@code toMonth} (yyyy-MM). */
+    public MetricsDataset revenueEach(String account, String fromMonth, String toMonth, String mrr) {
+        jdbc.sql("""
+                insert into revenue (account_id, month, mrr)
+                select a.id, m::date, :mrr::numeric
+                from accounts a
+                cross join generate_series(to_date(:from, 'YYYY-MM'), to_date(:to, 'YYYY-MM'), interval '1 month') as m
+                where a.external_id = :account
+                """)
+                .param("account", account).param("from", fromMonth).param("to", toMonth).param("mrr", mrr)
+                .update();
+        return this;
+    }
+
     public MetricsDataset customer(String externalId, String account) {
         jdbc.sql("""
                 insert into customers (external_id, account_id)
@@ -63,6 +77,71 @@ public final class MetricsDataset {
                 select :id, c.id, c.account_id, :opened::timestamptz from customers c where c.external_id = :customer
                 """)
                 .param("id", externalId).param("customer", customer).param("opened", openedAt)
+                .update();
+        return this;
+    }
+
+    public MetricsDataset rep(String externalId, String team, String role, String annualCost, boolean highTouch) {
+        jdbc.sql("""
+                insert into reps (external_id, name, team, role, annual_cost, high_touch)
+                values (:id, :id, :team, :role, :cost::numeric, :highTouch)
+                """)
+                .param("id", externalId).param("team", team).param("role", role).param("cost", annualCost)
+                .param("highTouch", highTouch)
+                .update();
+        return this;
+    }
+
+    /** Makes {@code rep} the owner rep of each of the accounts. */
+    public MetricsDataset owner(String rep, String... accounts) {
+        for (String account : accounts) {
+            jdbc.sql("""
+                    update accounts set owner_rep_id = (select id from reps where external_id = :rep)
+                    where external_id = :account
+                    """)
+                    .param("rep", rep).param("account", account)
+                    .update();
+        }
+        return this;
+    }
+
+    /** A ticket assigned to {@code rep} (nullable) and first answered at {@code firstResponseAt} (nullable). */
+    public MetricsDataset ticket(String externalId, String customer, String openedAt, String rep, String firstResponseAt) {
+        jdbc.sql("""
+                insert into tickets (external_id, customer_id, account_id, rep_id, opened_at, first_response_at)
+                select :id, c.id, c.account_id, (select id from reps where external_id = :rep),
+                       :opened::timestamptz, :responded::timestamptz
+                from customers c where c.external_id = :customer
+                """)
+                .param("id", externalId).param("customer", customer).param("opened", openedAt)
+                .param("rep", rep).param("responded", firstResponseAt)
+                .update();
+        return this;
+    }
+
+    /** A rating ({@code great}, {@code ok}, {@code not_good}) of a ticket, given at {@code ratedAt}. */
+    public MetricsDataset rating(String ticket, String rating, String ratedAt) {
+        jdbc.sql("""
+                insert into ratings (ticket_id, rating, rated_at)
+                select id, :rating, :rated::timestamptz from tickets where external_id = :ticket
+                """)
+                .param("ticket", ticket).param("rating", rating).param("rated", ratedAt)
+                .update();
+        return this;
+    }
+
+    /** Growth settings (metrics.md section 5): gross margin 0..1 and monthly marketing spend. */
+    public MetricsDataset growthSettings(String grossMargin, String monthlyMarketingSpend) {
+        jdbc.sql("update settings set gross_margin = :gm::numeric, monthly_marketing_spend = :spend::numeric")
+                .param("gm", grossMargin).param("spend", monthlyMarketingSpend)
+                .update();
+        return this;
+    }
+
+    /** Segment bounds: seats up to {@code smallMax} are small, up to {@code mediumMax} medium. */
+    public MetricsDataset segmentBounds(int smallMax, int mediumMax) {
+        jdbc.sql("update settings set segment_small_max = :small, segment_medium_max = :medium")
+                .param("small", smallMax).param("medium", mediumMax)
                 .update();
         return this;
     }
