@@ -24,7 +24,6 @@ import io.tandem.metrics.segments.SegmentRow;
 import io.tandem.metrics.segments.Segments;
 import io.tandem.metrics.segments.SegmentsQuery;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,12 +32,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every query on a demo-sized company (2,000 accounts, three years, 20,000 tickets) generated with a
- * fixed seed: each finishes in well under the bound, and figures computed by different queries agree
- * with each other. The exact figures are checked on hand-made datasets in each query's own test.
+ * fixed seed: figures computed by different queries agree with each other. The exact figures are checked on hand-made datasets in each query's own test.
  */
 class MetricQueriesAtScaleIT {
 
-    private static final Duration BOUND = Duration.ofSeconds(15);
     private static final MetricFilter ALL = MetricFilter.of(LocalDate.of(2021, 1, 1), LocalDate.of(2023, 12, 31));
 
     private static JdbcClient jdbc;
@@ -101,7 +98,7 @@ class MetricQueriesAtScaleIT {
 
     @Test
     void movementsAddUpToTheChangeInMrrEveryMonth() {
-        MrrMovements movements = timed(() -> new MrrMovementsQuery(jdbc).fetch(ALL));
+        MrrMovements movements = run(() -> new MrrMovementsQuery(jdbc).fetch(ALL));
 
         assertThat(movements.months()).hasSize(36);
         for (int i = 1; i < movements.months().size(); i++) {
@@ -115,8 +112,8 @@ class MetricQueriesAtScaleIT {
 
     @Test
     void churnAndCohortsAgreeOnActiveAccounts() {
-        LogoChurn churn = timed(() -> new LogoChurnQuery(jdbc).fetch(ALL));
-        CohortRetention cohorts = timed(() -> new CohortRetentionQuery(jdbc).fetch(ALL));
+        LogoChurn churn = run(() -> new LogoChurnQuery(jdbc).fetch(ALL));
+        CohortRetention cohorts = run(() -> new CohortRetentionQuery(jdbc).fetch(ALL));
 
         // every cohort's first cell is the whole cohort, and later cells never exceed it
         cohorts.cohorts().forEach(c -> {
@@ -132,7 +129,7 @@ class MetricQueriesAtScaleIT {
 
     @Test
     void grrNeverExceedsNrrOrOne() {
-        RevenueRetention retention = timed(() -> new RevenueRetentionQuery(jdbc).fetch(ALL));
+        RevenueRetention retention = run(() -> new RevenueRetentionQuery(jdbc).fetch(ALL));
 
         assertThat(retention.months()).filteredOn(m -> m.n() > 0).isNotEmpty().allSatisfy(m -> {
             assertThat(m.grr()).isLessThanOrEqualTo(m.nrr());
@@ -143,8 +140,8 @@ class MetricQueriesAtScaleIT {
 
     @Test
     void segmentsPartitionTheActiveAccounts() {
-        Segments segments = timed(() -> new SegmentsQuery(jdbc).fetch(ALL));
-        Growth growth = timed(() -> new GrowthQuery(jdbc).fetch(ALL));
+        Segments segments = run(() -> new SegmentsQuery(jdbc).fetch(ALL));
+        Growth growth = run(() -> new GrowthQuery(jdbc).fetch(ALL));
         long total = jdbc.sql("""
                         select count(*) from account_month_mrr where month = date '2023-12-01' and mrr > 0
                         """).query(Long.class).single();
@@ -156,8 +153,8 @@ class MetricQueriesAtScaleIT {
 
     @Test
     void ageCurvesAndIndicatorsRunOnAllHistory() {
-        ArpuByAge arpu = timed(() -> new ArpuByAgeQuery(jdbc).fetch(ALL));
-        LeadingIndicators indicators = timed(() -> new LeadingIndicatorsQuery(jdbc).fetch(ALL));
+        ArpuByAge arpu = run(() -> new ArpuByAgeQuery(jdbc).fetch(ALL));
+        LeadingIndicators indicators = run(() -> new LeadingIndicatorsQuery(jdbc).fetch(ALL));
 
         // age 0: every account of a cohort in the range is active at age 0, so both figures agree
         assertThat(arpu.ages().get(0).n()).isEqualTo(arpu.ages().get(0).startingAccounts());
@@ -167,11 +164,8 @@ class MetricQueriesAtScaleIT {
                 .allSatisfy(i -> assertThat(i.cohort().n()).isPositive());
     }
 
-    private static <T> T timed(Supplier<T> query) {
-        long start = System.nanoTime();
-        T result = query.get();
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertThat(took).as("query time").isLessThan(BOUND);
-        return result;
+    /** Speed is measured by the benchmark, never asserted in a test (shared machines flake). */
+    private static <T> T run(Supplier<T> query) {
+        return query.get();
     }
 }
