@@ -28,6 +28,28 @@ public final class Http {
         return get(port, path, "text/html");
     }
 
+    /** An API call with HTTP Basic (user null: anonymous). */
+    public static HttpResponse<String> api(int port, String method, String path, String contentType, byte[] body,
+                                           String user, String password) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(port, path)).header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (user != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A signed-in browser-like session: form login with the CSRF token, cookies kept. */
     public static Session login(int port, String username, String password) {
         Session session = new Session(port);

@@ -37,7 +37,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/metrics/reps/{externalId}/scorecard").access(rules.ownRepOrManager())
                         .requestMatchers("/api/metrics/**").access(rules.teamPages())
-                        .requestMatchers("/api/imports/**", "/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/api/imports/**", "/api/exports/**", "/api/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
                 .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)

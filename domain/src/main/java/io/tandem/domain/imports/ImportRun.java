@@ -1,19 +1,16 @@
 package io.tandem.domain.imports;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One import of one CSV file: who ran it, when, and what became of every row. */
+/** One import of one CSV file: who ran it, when, and what became of every row. Written by the importer. */
 @Entity
 @Table(name = "import_runs")
 public class ImportRun {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private String kind;
     private String fileName;
@@ -21,24 +18,18 @@ public class ImportRun {
     private boolean dryRun;
     private String status;
     private String startedBy;
-    private Instant startedAt = Instant.now();
+    private Instant startedAt;
     private Instant finishedAt;
-    private int rowsRead;
-    private int inserted;
-    private int updated;
-    private int unchanged;
-    private int rejected;
+    private Long durationMs;
+    private long rowsRead;
+    private long inserted;
+    private long updated;
+    private long unchanged;
+    private long rejected;
+    private long errorCount;
+    private String message;
 
     protected ImportRun() {
-    }
-
-    public ImportRun(String kind, String fileName, String mode, boolean dryRun, String startedBy) {
-        this.kind = kind;
-        this.fileName = fileName;
-        this.mode = mode;
-        this.dryRun = dryRun;
-        this.startedBy = startedBy;
-        this.status = "running";
     }
 
     public Long getId() { return id; }
@@ -50,19 +41,12 @@ public class ImportRun {
     public String getStartedBy() { return startedBy; }
     public Instant getStartedAt() { return startedAt; }
     public Instant getFinishedAt() { return finishedAt; }
-    public int getRowsRead() { return rowsRead; }
-    public int getInserted() { return inserted; }
-    public int getUpdated() { return updated; }
-    public int getUnchanged() { return unchanged; }
-    public int getRejected() { return rejected; }
-
-    public void finish(String status, int rowsRead, int inserted, int updated, int unchanged, int rejected) {
-        this.status = status;
-        this.rowsRead = rowsRead;
-        this.inserted = inserted;
-        this.updated = updated;
-        this.unchanged = unchanged;
-        this.rejected = rejected;
-        this.finishedAt = Instant.now();
-    }
+    public Long getDurationMs() { return durationMs; }
+    public long getRowsRead() { return rowsRead; }
+    public long getInserted() { return inserted; }
+    public long getUpdated() { return updated; }
+    public long getUnchanged() { return unchanged; }
+    public long getRejected() { return rejected; }
+    public long getErrorCount() { return errorCount; }
+    public String getMessage() { return message; }
 }

@@ -41,7 +41,7 @@ public final class TestDatabase {
     /** Empties every data table and resets the settings row to its defaults. */
     public static void truncateAll(DataSource dataSource) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        jdbc.execute("truncate ratings, deals, tickets, revenue, customers, accounts, api_tokens, app_users, reps, import_runs,"
+        jdbc.execute("truncate ratings, deals, tickets, revenue, customers, accounts, api_tokens, app_users, reps, import_run_errors, import_runs,"
                 + " audit_log"
                 + " restart identity cascade");
         jdbc.execute("delete from settings");

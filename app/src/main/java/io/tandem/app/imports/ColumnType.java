@@ -1,0 +1,150 @@
+package io.tandem.app.imports;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * How a cell is read (../shared/docs/csv-formats.md): each type turns a trimmed, non-empty cell
+ * into the text PostgreSQL's COPY reads, or throws {@link Rejected} with a message for the admin.
+ */
+enum ColumnType {
+    TEXT, EMAIL, INTEGER, DECIMAL, BOOLEAN, TIMESTAMP, MONTH, ENUM, CURRENCY, REF;
+
+    static final int MAX_TEXT = 1000;
+    private static final Pattern DECIMAL_FORM = Pattern.compile("-?\\d{1,15}(\\.\\d+)?");
+    private static final Pattern INTEGER_FORM = Pattern.compile("-?\\d{1,9}");
+    private static final Pattern FORMULA_ESCAPE = Pattern.compile("'[=+\\-@].*", Pattern.DOTALL);
+    private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd")
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .appendPattern("HH:mm")
+            .optionalStart().appendPattern(":ss").optionalEnd()
+            .toFormatter(Locale.ROOT);
+
+    /** A cell that cannot be read; the message names what was expected. */
+    static final class Rejected extends Exception {
+        Rejected(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** What the importer knows while reading cells. */
+    record Context(ZoneId zone, String currency) {
+    }
+
+    String read(String cell, Column column, Context context) throws Rejected {
+        return switch (this) {
+            case TEXT, REF -> text(cell, column.maxLength());
+            case EMAIL -> email(cell);
+            case INTEGER -> integer(cell, column.nonNegative());
+            case DECIMAL -> decimal(cell, column);
+            case BOOLEAN -> bool(cell);
+            case TIMESTAMP -> timestamp(cell, context.zone());
+            case MONTH -> month(cell);
+            case ENUM -> column.enumValue(cell);
+            case CURRENCY -> currency(cell, context.currency());
+        };
+    }
+
+    /**
+     * Text is kept as it is. Tandem's own CSV exports put a ' before a cell that starts with
+     * = + - or @ so that spreadsheets do not run it as a formula; that ' is taken off again here.
+     */
+    private static String text(String cell, int max) throws Rejected {
+        String value = FORMULA_ESCAPE.matcher(cell).matches() ? cell.substring(1) : cell;
+        if (value.length() > max) {
+            throw new Rejected("is " + value.length() + " characters long; at most " + max + " are allowed");
+        }
+        if (value.indexOf('\0') >= 0) {
+            throw new Rejected("contains a NUL character (binary data?)");
+        }
+        return value;
+    }
+
+    private static String email(String cell) throws Rejected {
+        String value = text(cell, 320);
+        if (!value.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new Rejected("is not an email address");
+        }
+        return value;
+    }
+
+    private static String integer(String cell, boolean nonNegative) throws Rejected {
+        if (!INTEGER_FORM.matcher(cell).matches()) {
+            throw new Rejected("is not a whole number");
+        }
+        if (nonNegative && cell.startsWith("-")) {
+            throw new Rejected("is negative; it must be 0 or more");
+        }
+        return cell;
+    }
+
+    private static String decimal(String cell, Column column) throws Rejected {
+        if (!DECIMAL_FORM.matcher(cell).matches()) {
+            throw new Rejected("is not a number (use digits and '.', e.g. 1234.50)");
+        }
+        BigDecimal value = new BigDecimal(cell);
+        if (column.nonNegative() && value.signum() < 0) {
+            throw new Rejected("is negative; it must be 0 or more");
+        }
+        if (value.stripTrailingZeros().scale() > column.scale()) {
+            throw new Rejected("has more than " + column.scale() + " decimals");
+        }
+        return value.toPlainString();
+    }
+
+    private static String bool(String cell) throws Rejected {
+        return switch (cell.toLowerCase(Locale.ROOT)) {
+            case "true", "t", "yes", "y", "1" -> "true";
+            case "false", "f", "no", "n", "0" -> "false";
+            default -> throw new Rejected("is not true or false");
+        };
+    }
+
+    private static String timestamp(String cell, ZoneId zone) throws Rejected {
+        try {
+            return OffsetDateTime.parse(cell).toInstant().toString();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(cell, LOCAL).atZone(zone).toInstant().toString();
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    return LocalDate.parse(cell).atStartOfDay(zone).toInstant().toString();
+                } catch (DateTimeException notADate) {
+                    throw new Rejected("is not a date and time (use 2024-03-05T14:03:00Z, 2024-03-05 14:03 or 2024-03-05)");
+                }
+            }
+        }
+    }
+
+    private static String month(String cell) throws Rejected {
+        try {
+            return YearMonth.parse(cell).atDay(1).toString();
+        } catch (DateTimeParseException e) {
+            throw new Rejected("is not a month (use yyyy-MM, e.g. 2024-03)");
+        }
+    }
+
+    private static String currency(String cell, String organisationCurrency) throws Rejected {
+        String code = cell.toUpperCase(Locale.ROOT);
+        if (!code.matches("[A-Z]{3}")) {
+            throw new Rejected("is not a currency code (three letters, e.g. " + organisationCurrency + ")");
+        }
+        if (!code.equals(organisationCurrency)) {
+            throw new Rejected("differs from the organisation's currency " + organisationCurrency
+                    + "; Tandem reports in one currency and does not convert");
+        }
+        return code;
+    }
+}

@@ -1,0 +1,57 @@
+package io.tandem.app.imports;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The import history (import_runs), written in its own transaction so that it outlives a rollback. */
+@Component
+class ImportHistory {
+
+    private final JdbcClient jdbc;
+
+    ImportHistory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void record(List<ImportResult> results, String user) {
+        for (ImportResult r : results) {
+            String status = r.written() || (r.dryRun() && (r.rejected() == 0 || r.mode().equals("lenient")))
+                    ? "succeeded" : "rejected";
+            long id = jdbc.sql("""
+                    insert into import_runs (kind, file_name, mode, dry_run, status, started_by, started_at, finished_at,
+                                             duration_ms, rows_read, inserted, updated, unchanged, rejected, error_count)
+                    values (:kind, :file, :mode, :dryRun, :status, :user, now() - make_interval(secs => :ms / 1000.0), now(),
+                            :ms, :rows, :inserted, :updated, :unchanged, :rejected, :errors)
+                    returning id
+                    """)
+                    .param("kind", r.kind()).param("file", r.file()).param("mode", r.mode()).param("dryRun", r.dryRun())
+                    .param("status", status).param("user", user).param("ms", r.millis()).param("rows", r.rows())
+                    .param("inserted", r.inserted()).param("updated", r.updated()).param("unchanged", r.unchanged())
+                    .param("rejected", r.rejected()).param("errors", r.errors().size() + r.moreErrors())
+                    .query(Long.class).single();
+            for (ImportResult.RowError e : r.errors()) {
+                jdbc.sql("insert into import_run_errors (run_id, line, col, value, message) values (:id, :line, :col, :value, :message)")
+                        .param("id", id).param("line", e.line()).param("col", e.column()).param("value", e.value())
+                        .param("message", e.message())
+                        .update();
+            }
+        }
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void failed(List<Imports.Source> sources, String mode, boolean dryRun, String user, String message) {
+        String files = sources.stream().map(Imports.Source::name).reduce((a, b) -> a + ", " + b).orElse("");
+        String kind = sources.size() == 1 && sources.get(0).kind() != null ? sources.get(0).kind().code() : null;
+        jdbc.sql("""
+                insert into import_runs (kind, file_name, mode, dry_run, status, started_by, finished_at, duration_ms, message)
+                values (:kind, :file, :mode, :dryRun, 'failed', :user, now(), 0, :message)
+                """)
+                .param("kind", kind).param("file", files).param("mode", mode).param("dryRun", dryRun)
+                .param("user", user).param("message", message)
+                .update();
+    }
+}

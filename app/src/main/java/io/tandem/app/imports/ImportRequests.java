@@ -1,0 +1,101 @@
+package io.tandem.app.imports;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Turns an upload (raw CSV or zip body, or a multipart file) into an import, for the API and the page. */
+@Component
+class ImportRequests {
+
+    private final Imports imports;
+    private final ImportProgress progress;
+    private final long maxFileBytes;
+
+    ImportRequests(Imports imports, ImportProgress progress, @Value("${tandem.import.max-file-mb:200}") long maxFileMb) {
+        this.imports = imports;
+        this.progress = progress;
+        this.maxFileBytes = maxFileMb * 1024 * 1024;
+    }
+
+    ResponseEntity<Object> handle(String kindParam, String mode, boolean dryRun, String progressId, MultipartFile file,
+                                  HttpServletRequest request, String user) throws IOException {
+        ImportKind kind = kind(kindParam);
+        String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        Path temp = Files.createTempFile("tandem-import", ".upload");
+        try {
+            String name;
+            long size;
+            if (file != null) {
+                name = file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename();
+                size = file.getSize();
+                checkSize(size);
+                file.transferTo(temp);
+            } else {
+                name = kind != null ? kind.code() + ".csv" : contentType.contains("zip") ? "upload.zip" : "upload.csv";
+                if (request.getContentLengthLong() > maxFileBytes) {
+                    checkSize(request.getContentLengthLong());
+                }
+                size = copyLimited(request.getInputStream(), temp);
+            }
+            boolean zip = contentType.contains("application/zip") || name.toLowerCase(Locale.ROOT).endsWith(".zip")
+                    || "zip".equals(kindParam);
+            List<Imports.Source> sources = zip
+                    ? imports.zipSources(temp)
+                    : List.of(new Imports.Source(name, kind != null ? kind : ImportKind.fromFileName(name).orElse(null),
+                    () -> Files.newInputStream(temp)));
+            ImportProgress.Tracker tracker = progress.start(progressId, size);
+            List<ImportResult> results = imports.run(sources, mode, dryRun, user, tracker);
+            boolean refused = mode.equals("strict") && !dryRun && results.stream().anyMatch(r -> r.rejected() > 0);
+            HttpStatus status = refused ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK;
+            Object body = zip ? Map.of("mode", mode, "dryRun", dryRun, "files", results) : results.get(0);
+            return ResponseEntity.status(status).body(body);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** null for "auto" (detect from the header) and "zip". */
+    private static ImportKind kind(String code) {
+        if (code == null || code.equals("auto") || code.equals("zip")) {
+            return null;
+        }
+        return ImportKind.fromCode(code).orElseThrow(() -> new IllegalArgumentException(
+                "Parameter 'kind' must be one of reps, accounts, customers, revenue, tickets, ratings, deals, auto"
+                        + " or zip, not '" + code + "'."));
+    }
+
+    private void checkSize(long size) {
+        if (size > maxFileBytes) {
+            throw new ImportFailure(HttpStatus.PAYLOAD_TOO_LARGE, "The file is larger than the limit of "
+                    + maxFileBytes / (1024 * 1024) + " MB (tandem.import.max-file-mb).");
+        }
+    }
+
+    /** Copies a raw body to disk, refusing it as soon as it passes the size limit. */
+    private long copyLimited(InputStream in, Path target) throws IOException {
+        return Files.copy(new FilterInputStream(in) {
+            private long read;
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                read += Math.max(n, 0);
+                checkSize(read);
+                return n;
+            }
+        }, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

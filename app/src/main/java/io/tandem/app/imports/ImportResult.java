@@ -1,0 +1,16 @@
+package io.tandem.app.imports;
+
+import java.util.List;
+
+/**
+ * What became of every row of one file (api.md, Imports). In strict mode with rejected rows, or in
+ * a dry run, the counts say what the import would do and {@code written} is false.
+ */
+record ImportResult(String kind, String file, String mode, boolean dryRun, boolean written, long rows,
+                    long inserted, long updated, long unchanged, long rejected, List<RowError> errors,
+                    long moreErrors, List<String> notices, long millis) {
+
+    /** One rejected cell or row: physical line (header = 1), column, value and why. */
+    record RowError(long line, String column, String value, String message) {
+    }
+}

@@ -1,0 +1,199 @@
+package io.tandem.app.imports;
+
+import io.tandem.app.security.Audit;
+import io.tandem.domain.settings.Settings;
+import io.tandem.domain.settings.SettingsRepository;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs imports: one file or a zip of several, all in one transaction, one import at a time.
+ * Strict mode or a dry run with rejected rows rolls everything back; a failure midway, or a kill,
+ * leaves the database as it was. Every run is recorded in the history and the audit log.
+ */
+@Service
+class Imports {
+
+    /** Any other import holds this advisory lock until its transaction ends. */
+    private static final long IMPORT_LOCK = 0x7a4d_1e00L;
+
+    /** One file to import: its name, kind (null: detect) and a way to open it. */
+    record Source(String name, ImportKind kind, Opener opener) {
+    }
+
+    @FunctionalInterface
+    interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    private final CsvImporter importer;
+    private final TransactionTemplate transaction;
+    private final JdbcClient jdbc;
+    private final SettingsRepository settings;
+    private final ImportHistory history;
+    private final Audit audit;
+    private final long maxZipExpandedBytes;
+    private final int maxZipEntries;
+
+    Imports(CsvImporter importer, TransactionTemplate transaction, JdbcClient jdbc, SettingsRepository settings,
+            ImportHistory history, Audit audit,
+            @Value("${tandem.import.max-zip-expanded-bytes:2147483648}") long maxZipExpandedBytes,
+            @Value("${tandem.import.max-zip-entries:20}") int maxZipEntries) {
+        this.importer = importer;
+        this.transaction = transaction;
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.history = history;
+        this.audit = audit;
+        this.maxZipExpandedBytes = maxZipExpandedBytes;
+        this.maxZipEntries = maxZipEntries;
+    }
+
+    /** Imports the files in dependency order (reps first, deals last) in one transaction. */
+    List<ImportResult> run(List<Source> sources, String mode, boolean dryRun, String user, ImportProgress.Tracker tracker) {
+        if (!mode.equals("strict") && !mode.equals("lenient")) {
+            throw new IllegalArgumentException("Parameter 'mode' must be strict or lenient, not '" + mode + "'.");
+        }
+        List<Source> ordered = sources.stream()
+                .sorted(Comparator.comparing((Source s) -> s.kind() == null ? Integer.MAX_VALUE : s.kind().ordinal()))
+                .toList();
+        List<ImportResult> results = new ArrayList<>();
+        try {
+            transaction.executeWithoutResult(status -> {
+                boolean free = jdbc.sql("select pg_try_advisory_xact_lock(:lock)").param("lock", IMPORT_LOCK)
+                        .query(Boolean.class).single();
+                if (!free) {
+                    throw new ImportFailure(HttpStatus.CONFLICT,
+                            "Another import is running. Imports run one at a time; try again when it has finished.");
+                }
+                Settings s = settings.current();
+                ColumnType.Context context = new ColumnType.Context(ZoneId.of(s.getTimeZone()), s.getCurrency());
+                importer.begin();
+                for (Source source : ordered) {
+                    try (InputStream in = source.opener().open()) {
+                        results.add(importer.importFile(source.name(), source.kind(), in, mode, dryRun, context, tracker));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                boolean rejected = results.stream().anyMatch(r -> r.rejected() > 0);
+                if (dryRun || (rejected && mode.equals("strict"))) {
+                    status.setRollbackOnly();
+                }
+            });
+        } catch (ImportFailure e) {
+            history.failed(ordered, mode, dryRun, user, e.getMessage());
+            throw e;
+        } finally {
+            tracker.done();
+        }
+        boolean strictRejected = mode.equals("strict") && results.stream().anyMatch(r -> r.rejected() > 0);
+        List<ImportResult> reported = strictRejected
+                ? results.stream().map(r -> withWritten(r, false)).toList()
+                : results;
+        history.record(reported, user);
+        if (!dryRun) {
+            audit.record(user, "import", reported.stream().map(r -> r.file() + " (" + r.kind() + "): " + r.rows() + " rows, "
+                    + r.inserted() + " inserted, " + r.updated() + " updated, " + r.rejected() + " rejected"
+                    + (r.written() ? "" : ", nothing written")).reduce((a, b) -> a + "; " + b).orElse(""));
+        }
+        return reported;
+    }
+
+    private static ImportResult withWritten(ImportResult r, boolean written) {
+        return new ImportResult(r.kind(), r.file(), r.mode(), r.dryRun(), written, r.rows(), r.inserted(), r.updated(),
+                r.unchanged(), r.rejected(), r.errors(), r.moreErrors(), r.notices(), r.millis());
+    }
+
+    /**
+     * The CSV files of a zip, each with its kind from its name (or header). A zip that would expand
+     * beyond the limit, or holds too many files, is refused before anything is read.
+     */
+    List<Source> zipSources(Path zip) {
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            List<Source> sources = new ArrayList<>();
+            long expanded = 0;
+            Enumeration<? extends ZipEntry> entries = file.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                String name = entry.getName();
+                if (entry.isDirectory() || name.startsWith("__MACOSX/") || !name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                    continue;
+                }
+                if (sources.size() == maxZipEntries) {
+                    throw new ImportFailure(HttpStatus.PAYLOAD_TOO_LARGE, "The zip holds more than " + maxZipEntries
+                            + " CSV files.");
+                }
+                long size = entry.getSize();
+                expanded += size < 0 ? maxZipExpandedBytes + 1 : size;
+                if (expanded > maxZipExpandedBytes) {
+                    throw new ImportFailure(HttpStatus.PAYLOAD_TOO_LARGE, "The zip expands beyond "
+                            + maxZipExpandedBytes / (1024 * 1024) + " MB; import its files in smaller zips.");
+                }
+                ImportKind kind = ImportKind.fromFileName(name.substring(name.lastIndexOf('/') + 1)).orElse(null);
+                String entryName = name;
+                sources.add(new Source(entryName, kind, () -> limited(zip, entryName, size)));
+            }
+            if (sources.isEmpty()) {
+                throw new ImportFailure(HttpStatus.BAD_REQUEST, "The zip holds no .csv files.");
+            }
+            return sources;
+        } catch (ZipException e) {
+            throw new ImportFailure(HttpStatus.BAD_REQUEST, "The upload is not a readable zip file: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Opens one entry, refusing to read more bytes than its header declared (zip bombs lie). */
+    private static InputStream limited(Path zip, String entryName, long declared) throws IOException {
+        ZipFile file = new ZipFile(zip.toFile());
+        InputStream in = file.getInputStream(file.getEntry(entryName));
+        return new java.io.FilterInputStream(in) {
+            private long read;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                count(b < 0 ? 0 : 1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                count(Math.max(n, 0));
+                return n;
+            }
+
+            private void count(int n) {
+                read += n;
+                if (read > declared) {
+                    throw new ImportFailure(HttpStatus.PAYLOAD_TOO_LARGE, entryName + " expands beyond its declared size.");
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                super.close();
+                file.close();
+            }
+        };
+    }
+}
