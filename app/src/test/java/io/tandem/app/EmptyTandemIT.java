@@ -17,7 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "tandem.data-dir=${java.io.tmpdir}/tandem-it/${random.uuid}",
                 "tandem.embedded.clean=true",
                 "tandem.demo.load=false",
-                "tandem.import.max-file-mb=2"
+                "tandem.import.max-file-mb=2",
+                "tandem.import.max-zip-expanded-bytes=10000000"
         })
 public @interface EmptyTandemIT {
 }

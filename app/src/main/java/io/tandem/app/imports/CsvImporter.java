@@ -270,9 +270,16 @@ class CsvImporter {
             }
             out.append(",,,\n");
         } else {
+            // a rejected row keeps its external_id, so that rows naming it later can say why they fail
+            String externalId = rawExternalId(record, header);
             for (String[] error : errors) {
                 out.append(line);
-                out.append(",".repeat(columns.size()));
+                for (Column c : columns) {
+                    out.append(',');
+                    if (c.name().equals("external_id")) {
+                        appendCsv(out, externalId);
+                    }
+                }
                 for (String part : error) {
                     out.append(',');
                     appendCsv(out, part);
@@ -280,6 +287,17 @@ class CsvImporter {
                 out.append('\n');
             }
         }
+    }
+
+    private static String rawExternalId(CsvRecord record, Header header) {
+        for (int i = 0; i < header.byPosition().size() && i < record.getFieldCount(); i++) {
+            Column c = header.byPosition().get(i);
+            if (c != null && c.name().equals("external_id")) {
+                String value = record.getField(i).trim();
+                return value.isEmpty() || value.length() > ColumnType.MAX_TEXT ? null : value.replace("\0", "");
+            }
+        }
+        return null;
     }
 
     /** Times within one row that must be in order (csv-formats.md, checks that reject a row). */

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.security.Principal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -45,7 +46,7 @@ class ImportController {
     @GetMapping("/import")
     String page(Model model) {
         model.addAttribute("runs", runs.findTop50ByOrderByStartedAtDesc());
-        model.addAttribute("kinds", ImportKind.values());
+        model.addAttribute("kinds", Arrays.stream(ImportKind.values()).map(ImportKind::code).toList());
         return "imports/import";
     }
 

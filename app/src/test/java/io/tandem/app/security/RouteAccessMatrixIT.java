@@ -46,7 +46,7 @@ class RouteAccessMatrixIT {
     private static final int UNAUTHORIZED = 401;
     private static final int FORBIDDEN = 403;
 
-    private static final String PLANNED = "/{section:revenue|support|happiness|sales|growth|import}";
+    private static final String PLANNED = "/{section:revenue|support|happiness|sales|growth}";
 
     /** The rules. {externalId} is always rep R001, the REP caller's own rep; OTHER_REP is rep R002. */
     private List<Case> cases(long victimId) {
@@ -60,7 +60,18 @@ class RouteAccessMatrixIT {
                 new Case("GET", PLANNED, "/happiness", null, FOUND, OK, OK, OK, OK),
                 new Case("GET", PLANNED, "/sales", null, FOUND, OK, OK, OK, OK),
                 new Case("GET", PLANNED, "/growth", null, FOUND, OK, OK, OK, OK),
-                new Case("GET", PLANNED, "/import", null, FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
+                new Case("GET", "/import", "/import", null, FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
+                new Case("POST", "/import/run", "/import/run", "kind=reps", FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, 400),
+                new Case("GET", "/import/progress/{id}", "/import/progress/none", null,
+                        FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, 404),
+                new Case("GET", "/import/runs/{id}/errors.csv", "/import/runs/999999/errors.csv", null,
+                        FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, 404),
+                new Case("GET", "/import/export/{kind}.csv", "/import/export/reps.csv", null,
+                        FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
+                new Case("POST", "/api/imports/{kind}", "/api/imports/reps", "",
+                        UNAUTHORIZED, FORBIDDEN, FORBIDDEN, FORBIDDEN, 400),
+                new Case("GET", "/api/exports/{kind}", "/api/exports/reps", null,
+                        UNAUTHORIZED, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
                 new Case("GET", "/me", "/me", null, FOUND, FOUND, FOUND, FOUND, FOUND),
                 new Case("GET", "/reps", "/reps", null, FOUND, FORBIDDEN, FORBIDDEN, OK, OK),
                 new Case("GET", "/reps/{externalId}", "/reps/R001", null, FOUND, OK, FORBIDDEN, OK, OK),
@@ -150,7 +161,7 @@ class RouteAccessMatrixIT {
             for (Caller caller : Caller.values()) {
                 int expected = c.expected()[caller.ordinal()];
                 int actual = c.url().startsWith("/api/")
-                        ? api(c.url(), caller)
+                        ? api(c.method(), c.url(), caller)
                         : c.method().equals("GET")
                         ? sessions.get(caller).get(c.url()).statusCode()
                         : sessions.get(caller).post(c.url(), c.form()).statusCode();
@@ -162,7 +173,7 @@ class RouteAccessMatrixIT {
         assertThat(wrong).isEmpty();
     }
 
-    private int api(String url, Caller caller) {
+    private int api(String method, String url, Caller caller) {
         String user = switch (caller) {
             case ANONYMOUS -> null;
             case REP -> TestUsers.REP;
@@ -170,7 +181,11 @@ class RouteAccessMatrixIT {
             case MANAGER -> TestUsers.MANAGER;
             case ADMIN -> TestUsers.ADMIN;
         };
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + url)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + url))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (method.equals("POST")) {
+            request.header("Content-Type", "text/csv");
+        }
         if (user != null) {
             String basic = Base64.getEncoder().encodeToString((user + ":" + TestUsers.PASSWORD)
                     .getBytes(StandardCharsets.UTF_8));
