@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Every kind back out as the canonical CSV the importer reads (a round trip changes nothing),
- * streamed with COPY. Text cells go through csv_safe() against formula injection.
+ * streamed with COPY in external-id order. Text cells go through csv_safe() against formula injection.
  */
 @Component
 class CsvExport {
@@ -26,21 +26,21 @@ class CsvExport {
             ImportKind.REPS, """
                     select csv_safe(r.external_id) as external_id, csv_safe(r.name) as name, csv_safe(r.email) as email,
                            csv_safe(r.team) as team, r.role, r.annual_cost, %s as high_touch, %s as active
-                    from reps r order by r.id""".formatted(BOOL.formatted("r.high_touch"), BOOL.formatted("r.active")),
+                    from reps r order by r.external_id""".formatted(BOOL.formatted("r.high_touch"), BOOL.formatted("r.active")),
             ImportKind.ACCOUNTS, """
                     select csv_safe(a.external_id) as external_id, csv_safe(a.name) as name, %s as signed_up_at,
                            %s as churned_at, a.seats, csv_safe(a.plan) as plan, a.mrr, a.currency,
                            csv_safe(r.external_id) as owner_rep
-                    from accounts a left join reps r on r.id = a.owner_rep_id order by a.id"""
+                    from accounts a left join reps r on r.id = a.owner_rep_id order by a.external_id"""
                     .formatted(TS.formatted("a.signed_up_at"), TS.formatted("a.churned_at")),
             ImportKind.CUSTOMERS, """
                     select csv_safe(c.external_id) as external_id, csv_safe(a.external_id) as account,
                            csv_safe(c.name) as name, csv_safe(c.email) as email, %s as created_at
-                    from customers c left join accounts a on a.id = c.account_id order by c.id"""
+                    from customers c left join accounts a on a.id = c.account_id order by c.external_id"""
                     .formatted(TS.formatted("c.created_at")),
             ImportKind.REVENUE, """
                     select csv_safe(a.external_id) as account, to_char(v.month, 'YYYY-MM') as month, v.mrr, v.currency
-                    from revenue v join accounts a on a.id = v.account_id order by a.id, v.month""",
+                    from revenue v join accounts a on a.id = v.account_id order by a.external_id, v.month""",
             ImportKind.TICKETS, """
                     select csv_safe(t.external_id) as external_id, csv_safe(c.external_id) as customer,
                            csv_safe(a.external_id) as account, csv_safe(r.external_id) as rep,
@@ -51,13 +51,13 @@ class CsvExport {
                     join customers c on c.id = t.customer_id
                     left join accounts a on a.id = t.account_id
                     left join reps r on r.id = t.rep_id
-                    order by t.id""".formatted(TS.formatted("t.opened_at"), TS.formatted("t.first_response_at"),
+                    order by t.external_id""".formatted(TS.formatted("t.opened_at"), TS.formatted("t.first_response_at"),
                     TS.formatted("t.closed_at"), BOOL.formatted("t.escalated"), BOOL.formatted("t.presale")),
             ImportKind.RATINGS, """
                     select csv_safe(t.external_id) as ticket, g.rating, %s as rated_at, csv_safe(r.external_id) as rep,
                            csv_safe(g.comment) as comment
                     from ratings g join tickets t on t.id = g.ticket_id left join reps r on r.id = g.rep_id
-                    order by g.ticket_id""".formatted(TS.formatted("g.rated_at")),
+                    order by t.external_id""".formatted(TS.formatted("g.rated_at")),
             ImportKind.DEALS, """
                     select csv_safe(d.external_id) as external_id, csv_safe(a.external_id) as account,
                            csv_safe(r.external_id) as rep, d.type, d.amount, d.currency, d.stage,
@@ -67,7 +67,7 @@ class CsvExport {
                     join reps r on r.id = d.rep_id
                     left join accounts a on a.id = d.account_id
                     left join tickets t on t.id = d.ticket_id
-                    order by d.id""".formatted(TS.formatted("d.created_at"), TS.formatted("d.closed_at")));
+                    order by d.external_id""".formatted(TS.formatted("d.created_at"), TS.formatted("d.closed_at")));
 
     private final DataSource dataSource;
 

@@ -449,10 +449,10 @@ class CsvImporter {
             String source = c.type() == ColumnType.REF ? "s." + c.target() : "s." + c.staged();
             targets.put(c.target(), c.whenEmpty() == null ? source : "coalesce(" + source + ", " + c.whenEmpty() + ")");
         }
-        if (kind == ImportKind.TICKETS) {
-            // a ticket without an account belongs to its customer's account
-            String fromCustomer = "(select c.account_id from customers c where c.id = s.customer_id)";
-            targets.merge("account_id", fromCustomer, (given, derived) -> "coalesce(" + given + ", " + derived + ")");
+        if (kind == ImportKind.TICKETS && !targets.containsKey("account_id")) {
+            // a tickets file without an account column: each ticket belongs to its customer's account
+            // (an empty account cell, by contrast, means no account, e.g. a pre-sale conversation)
+            targets.put("account_id", "(select c.account_id from customers c where c.id = s.customer_id)");
         }
         List<String> keyTargets = kind.key().stream().map(k -> kind.column(k).orElseThrow().target()).toList();
         List<String> updated = targets.keySet().stream().filter(t -> !keyTargets.contains(t)).toList();
@@ -463,6 +463,7 @@ class CsvImporter {
                     select %3$s
                     from import_stage s
                     where s.err_msg is null and s.line not in (select line from import_errors)
+                    order by s.line
                     on conflict (%4$s) do %5$s
                     returning (xmax = 0) as inserted
                 )

@@ -28,7 +28,7 @@ class ImportHistory {
                             :ms, :rows, :inserted, :updated, :unchanged, :rejected, :errors)
                     returning id
                     """)
-                    .param("kind", r.kind()).param("file", r.file()).param("mode", r.mode()).param("dryRun", r.dryRun())
+                    .param("kind", r.kind()).param("file", clean(r.file())).param("mode", r.mode()).param("dryRun", r.dryRun())
                     .param("status", status).param("user", user).param("ms", r.millis()).param("rows", r.rows())
                     .param("inserted", r.inserted()).param("updated", r.updated()).param("unchanged", r.unchanged())
                     .param("rejected", r.rejected()).param("errors", r.errors().size() + r.moreErrors())
@@ -42,16 +42,21 @@ class ImportHistory {
         }
     }
 
+    /** PostgreSQL text cannot hold NUL; a message may quote a binary file's header. */
+    private static String clean(String text) {
+        return text == null ? null : text.replace("\u0000", "");
+    }
+
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void failed(List<Imports.Source> sources, String mode, boolean dryRun, String user, String message) {
-        String files = sources.stream().map(Imports.Source::name).reduce((a, b) -> a + ", " + b).orElse("");
+        String files = clean(sources.stream().map(Imports.Source::name).reduce((a, b) -> a + ", " + b).orElse(""));
         String kind = sources.size() == 1 && sources.get(0).kind() != null ? sources.get(0).kind().code() : null;
         jdbc.sql("""
                 insert into import_runs (kind, file_name, mode, dry_run, status, started_by, finished_at, duration_ms, message)
                 values (:kind, :file, :mode, :dryRun, 'failed', :user, now(), 0, :message)
                 """)
                 .param("kind", kind).param("file", files).param("mode", mode).param("dryRun", dryRun)
-                .param("user", user).param("message", message)
+                .param("user", user).param("message", clean(message))
                 .update();
     }
 }
