@@ -112,7 +112,6 @@
         var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('history');
         var current = document.getElementById('history');
         if (fresh && current) current.replaceWith(fresh);
-        else if (fresh) location.reload();
       });
   }
 
