@@ -1,5 +1,6 @@
 package io.tandem.app.imports;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
@@ -73,6 +74,16 @@ class CsvExport {
 
     CsvExport(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** Sends one kind as a CSV download; an unknown kind is a bad parameter. */
+    void send(String kindCode, HttpServletResponse response) throws IOException {
+        ImportKind kind = ImportKind.fromCode(kindCode).orElseThrow(() -> new IllegalArgumentException(
+                "Parameter 'kind' must be one of reps, accounts, customers, revenue, tickets, ratings, deals, not '"
+                        + kindCode + "'."));
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + kind.code() + ".csv\"");
+        write(kind, response.getOutputStream());
     }
 
     /**

@@ -4,9 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,16 +41,6 @@ class ImportApiController {
 
     @GetMapping("/api/exports/{kind}")
     void exportKind(@PathVariable String kind, HttpServletResponse response) throws IOException {
-        ImportKind k = ImportKind.fromCode(kind).orElseThrow(() -> new IllegalArgumentException(
-                "Parameter 'kind' must be one of reps, accounts, customers, revenue, tickets, ratings, deals, not '"
-                        + kind + "'."));
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + k.code() + ".csv\"");
-        export.write(k, response.getOutputStream());
-    }
-
-    @ExceptionHandler(ImportFailure.class)
-    ResponseEntity<ProblemDetail> failure(ImportFailure e) {
-        return ResponseEntity.status(e.status()).body(ProblemDetail.forStatusAndDetail(e.status(), e.getMessage()));
+        export.send(kind, response);
     }
 }

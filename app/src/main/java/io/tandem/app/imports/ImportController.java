@@ -15,7 +15,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -95,10 +94,7 @@ class ImportController {
 
     @GetMapping("/import/export/{kind}.csv")
     void exportKind(@PathVariable String kind, HttpServletResponse response) throws IOException {
-        ImportKind k = ImportKind.fromCode(kind).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + k.code() + ".csv\"");
-        export.write(k, response.getOutputStream());
+        export.send(kind, response);
     }
 
     private static String cell(Object value) {
@@ -108,15 +104,4 @@ class ImportController {
         return "\"" + value.toString().replace("\"", "\"\"") + "\"";
     }
 
-    @ExceptionHandler(ImportFailure.class)
-    @ResponseBody
-    ResponseEntity<ProblemDetail> failure(ImportFailure e) {
-        return ResponseEntity.status(e.status()).body(ProblemDetail.forStatusAndDetail(e.status(), e.getMessage()));
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    @ResponseBody
-    ResponseEntity<ProblemDetail> badParameter(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()));
-    }
 }

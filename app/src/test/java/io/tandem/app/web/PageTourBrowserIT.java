@@ -41,6 +41,7 @@ class PageTourBrowserIT extends Browser {
             "test-admin, /profile, profile",
             "test-admin, /profile/password, password",
             "test-admin, /support, planned",
+            "test-admin, /import, import",
             "morgan, /reps/R001, rep-own"})
     void pageFitsLaptopAndPhone(String user, String path, String name) throws Exception {
         signIn(user, TestUsers.PASSWORD);
