@@ -135,7 +135,9 @@
     var timer = poll(id);
     fetch(form.action, { method: 'POST', body: data, headers: headers })
       .then(function (response) {
-        return response.json().then(function (body) { return { status: response.status, body: body }; });
+        return response.json()
+          .catch(function () { return { detail: 'Tandem answered ' + response.status + ' ' + response.statusText + '.' }; })
+          .then(function (body) { return { status: response.status, body: body }; });
       })
       .then(function (r) {
         if (r.body && r.body.detail && !r.body.rows && !r.body.files) {

@@ -173,6 +173,24 @@ class ImportIT {
     }
 
     @Test
+    void aMultipartUploadOverTheLimitGets413AsProblemJson() {
+        byte[] big = new byte[3 * 1024 * 1024];
+        String boundary = "tandem-boundary";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + big.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(tail, 0, body, head.length + big.length, tail.length);
+
+        HttpResponse<String> response = post(port, "reps", "", "multipart/form-data; boundary=" + boundary, body);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        assertThat(response.body()).contains("larger than the limit of 2 MB");
+    }
+
+    @Test
     void aSecondImportWhileOneRunsIsToldSo() throws Exception {
         try (Connection other = dataSource.getConnection()) {
             other.setAutoCommit(false);
