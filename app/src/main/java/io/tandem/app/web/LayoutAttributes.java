@@ -2,6 +2,7 @@ package io.tandem.app.web;
 
 import io.tandem.domain.settings.Settings;
 import io.tandem.domain.settings.SettingsRepository;
+import java.time.ZoneId;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -23,5 +24,7 @@ class LayoutAttributes {
         model.addAttribute("organisationName", current.getOrganisationName());
         model.addAttribute("demoData", "loaded".equals(current.getDemoState()));
         model.addAttribute("repsSeeTeamPages", current.isRepsSeeTeamPages());
+        // instants on pages are shown in the organisation's time zone
+        model.addAttribute("zone", ZoneId.of(current.getTimeZone()));
     }
 }
