@@ -197,11 +197,14 @@ public final class MetricScope {
                 cross join range_instants ri
                 join ticket_difficulty td on td.ticket_id = t.id
                 left join reps r on r.id = t.rep_id
-                left join account_segment asg on asg.account_id = t.account_id
                 where t.opened_at >= ri.starts
                   and t.opened_at < ri.ends
                   and (cast(:team as text) is null or r.team = cast(:team as text))
-                  and (cast(:segment as text) is null or asg.segment = cast(:segment as text))
+                  and (cast(:segment as text) is null
+                       or exists (select 1
+                                  from account_segment asg
+                                  where asg.account_id = t.account_id
+                                    and asg.segment = cast(:segment as text)))
             ),
             -- section 3: a rating is credited to its own rep when given, else to the ticket's rep; it is an
             -- event at rated_at (a rating without one dates from its ticket's close, else its opening)
@@ -225,11 +228,14 @@ public final class MetricScope {
                 cross join range_instants ri
                 join ticket_difficulty td on td.ticket_id = cr.ticket_id
                 left join reps r on r.id = cr.rep_id
-                left join account_segment asg on asg.account_id = cr.account_id
                 where cr.rated_at >= ri.starts
                   and cr.rated_at < ri.ends
                   and (cast(:team as text) is null or r.team = cast(:team as text))
-                  and (cast(:segment as text) is null or asg.segment = cast(:segment as text))
+                  and (cast(:segment as text) is null
+                       or exists (select 1
+                                  from account_segment asg
+                                  where asg.account_id = cr.account_id
+                                    and asg.segment = cast(:segment as text)))
             ),
             -- the denominator of the rating rate (section 3): tickets closed in the range, credited like
             -- their rating so that a rated ticket falls in the same team in both counts
@@ -240,11 +246,14 @@ public final class MetricScope {
                 cross join range_instants ri
                 left join ratings rt on rt.ticket_id = t.id
                 left join reps r on r.id = coalesce(rt.rep_id, t.rep_id)
-                left join account_segment asg on asg.account_id = t.account_id
                 where t.closed_at >= ri.starts
                   and t.closed_at < ri.ends
                   and (cast(:team as text) is null or r.team = cast(:team as text))
-                  and (cast(:segment as text) is null or asg.segment = cast(:segment as text))
+                  and (cast(:segment as text) is null
+                       or exists (select 1
+                                  from account_segment asg
+                                  where asg.account_id = t.account_id
+                                    and asg.segment = cast(:segment as text)))
             ),
             """;
 
