@@ -8,7 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
  * and retention query, so that the range, the horizon, the team and segment filters and MRR by month
  * have one home in SQL. A query's text is {@code MetricScope.CTES + """ its_own_cte as (...) select ..."""}:
  * a compile-time constant, never built from input. The CTEs read the parameters {@code :from},
- * {@code :to}, {@code :team} and {@code :segment}; bind them with {@link #bind}.
+ * {@code :to}, {@code :team} and {@code :segment}; bind them with {@link #bind}. Support and happiness
+ * queries add {@link #SUPPORT_CTES}.
  *
  * <p>CTEs it defines:
  * <ul>
@@ -35,7 +36,11 @@ public final class MetricScope {
                        s.gross_margin,
                        s.monthly_marketing_spend,
                        s.segment_small_max,
-                       s.segment_medium_max
+                       s.segment_medium_max,
+                       s.hard_min_replies,
+                       s.hard_min_minutes,
+                       s.easy_max_replies,
+                       s.easy_max_minutes
                 from settings s
             ),
             -- state metrics are read at the end of each month of the range, never after the reporting
@@ -119,6 +124,136 @@ public final class MetricScope {
                 from dense_mrr d
                 join scoped_accounts sa on sa.account_id = d.account_id
                 window w as (partition by d.account_id order by d.month)
+            ),
+            """;
+
+    /**
+     * The support scope (metrics.md sections 0, 2 and 3), to follow {@link #CTES}: a query's text is
+     * {@code MetricScope.CTES + MetricScope.SUPPORT_CTES + its own CTEs and select}. It reads the same
+     * parameters; bind them with {@link #bind}.
+     *
+     * <p>CTEs it defines:
+     * <ul>
+     *   <li>{@code range_instants}: {@code starts} and {@code ends} of the range as instants: from 00:00 of
+     *       {@code from} up to (excluding) 00:00 of the day after {@code to} in the organisation's time zone;</li>
+     *   <li>{@code ticket_difficulty}: the one home of the difficulty {@code tier} of every ticket
+     *       ({@code easy}, {@code medium}, {@code hard}; thresholds from settings);</li>
+     *   <li>{@code scoped_tickets}: tickets opened in the range, credited to their rep and passing the team
+     *       and segment filters, with {@code rep} (external id), {@code week} (Monday of the ISO week in the
+     *       organisation's time zone), {@code frt} (interval, null when unanswered), {@code answered} and
+     *       {@code tier};</li>
+     *   <li>{@code scoped_ratings}: ratings given in the range, credited to the rating's rep or else the
+     *       ticket's rep, passing the filters, with {@code tier}, {@code rep} (external id, null when
+     *       neither names one) and {@code month};</li>
+     *   <li>{@code scoped_closed_tickets}: tickets closed in the range, credited like their rating (or
+     *       their rep when unrated), passing the filters, with {@code rated}.</li>
+     * </ul>
+     * The segment filter follows the ticket's account; tickets without an account (prospects) appear only
+     * without a segment filter, as records without a rep appear only without a team filter.
+     */
+    public static final String SUPPORT_CTES = """
+            range_instants as (
+                select cast(:from as date)::timestamp at time zone o.time_zone       as starts,
+                       (cast(:to as date) + 1)::timestamp at time zone o.time_zone   as ends
+                from org o
+            ),
+            -- section 2, difficulty tier (thresholds are settings): hard if replies >= hard_min_replies or
+            -- handle minutes >= hard_min_minutes or escalated; easy if replies <= easy_max_replies and handle
+            -- minutes <= easy_max_minutes or unknown; otherwise medium. Unknown replies never make a ticket
+            -- hard and cannot make it easy (only unknown minutes may): such a ticket is medium unless hard.
+            ticket_difficulty as not materialized (
+                select t.id as ticket_id,
+                       case
+                           when t.agent_replies >= o.hard_min_replies
+                             or t.handle_minutes >= o.hard_min_minutes
+                             or t.escalated then 'hard'
+                           when t.agent_replies <= o.easy_max_replies
+                            and (t.handle_minutes is null or t.handle_minutes <= o.easy_max_minutes) then 'easy'
+                           else 'medium'
+                       end as tier
+                from tickets t
+                cross join org o
+            ),
+            -- tickets are events at opened_at (section 0) and follow the rep credited with them, the ticket's
+            -- rep; tickets without a rep appear only without a team filter
+            scoped_tickets as (
+                select t.id                                                           as ticket_id,
+                       t.external_id,
+                       t.customer_id,
+                       t.account_id,
+                       t.rep_id,
+                       r.external_id                                                  as rep,
+                       t.opened_at,
+                       -- ISO weeks (Monday first) in the organisation's time zone (section 0)
+                       date_trunc('week', t.opened_at at time zone o.time_zone)::date as week,
+                       t.first_response_at,
+                       -- section 2: FRT in calendar time; null for an unanswered ticket, never 0
+                       t.first_response_at - t.opened_at                              as frt,
+                       t.first_response_at is not null                                as answered,
+                       t.agent_replies,
+                       td.tier
+                from tickets t
+                cross join org o
+                cross join range_instants ri
+                join ticket_difficulty td on td.ticket_id = t.id
+                left join reps r on r.id = t.rep_id
+                where t.opened_at >= ri.starts
+                  and t.opened_at < ri.ends
+                  and (cast(:team as text) is null or r.team = cast(:team as text))
+                  and (cast(:segment as text) is null
+                       or exists (select 1
+                                  from account_segment asg
+                                  where asg.account_id = t.account_id
+                                    and asg.segment = cast(:segment as text)))
+            ),
+            -- section 3: a rating is credited to its own rep when given, else to the ticket's rep; it is an
+            -- event at rated_at (a rating without one dates from its ticket's close, else its opening)
+            credited_ratings as (
+                select rt.ticket_id,
+                       rt.rating,
+                       coalesce(rt.rated_at, t.closed_at, t.opened_at) as rated_at,
+                       coalesce(rt.rep_id, t.rep_id)                   as rep_id,
+                       t.account_id
+                from ratings rt
+                join tickets t on t.id = rt.ticket_id
+            ),
+            scoped_ratings as (
+                select cr.ticket_id,
+                       cr.rating,
+                       td.tier,
+                       r.external_id                                                   as rep,
+                       date_trunc('month', cr.rated_at at time zone o.time_zone)::date as month
+                from credited_ratings cr
+                cross join org o
+                cross join range_instants ri
+                join ticket_difficulty td on td.ticket_id = cr.ticket_id
+                left join reps r on r.id = cr.rep_id
+                where cr.rated_at >= ri.starts
+                  and cr.rated_at < ri.ends
+                  and (cast(:team as text) is null or r.team = cast(:team as text))
+                  and (cast(:segment as text) is null
+                       or exists (select 1
+                                  from account_segment asg
+                                  where asg.account_id = cr.account_id
+                                    and asg.segment = cast(:segment as text)))
+            ),
+            -- the denominator of the rating rate (section 3): tickets closed in the range, credited like
+            -- their rating so that a rated ticket falls in the same team in both counts
+            scoped_closed_tickets as (
+                select t.id                     as ticket_id,
+                       rt.ticket_id is not null as rated
+                from tickets t
+                cross join range_instants ri
+                left join ratings rt on rt.ticket_id = t.id
+                left join reps r on r.id = coalesce(rt.rep_id, t.rep_id)
+                where t.closed_at >= ri.starts
+                  and t.closed_at < ri.ends
+                  and (cast(:team as text) is null or r.team = cast(:team as text))
+                  and (cast(:segment as text) is null
+                       or exists (select 1
+                                  from account_segment asg
+                                  where asg.account_id = t.account_id
+                                    and asg.segment = cast(:segment as text)))
             ),
             """;
 

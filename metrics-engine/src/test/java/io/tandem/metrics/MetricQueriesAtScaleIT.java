@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.metrics.growth.Growth;
 import io.tandem.metrics.growth.GrowthQuery;
+import io.tandem.metrics.happiness.Happiness;
+import io.tandem.metrics.happiness.HappinessMonth;
+import io.tandem.metrics.happiness.HappinessQuery;
+import io.tandem.metrics.happiness.TierHappiness;
 import io.tandem.metrics.indicators.IndicatorName;
 import io.tandem.metrics.indicators.LeadingIndicators;
 import io.tandem.metrics.indicators.LeadingIndicatorsQuery;
@@ -23,6 +27,11 @@ import io.tandem.metrics.revenue.RevenueRetentionQuery;
 import io.tandem.metrics.segments.SegmentRow;
 import io.tandem.metrics.segments.Segments;
 import io.tandem.metrics.segments.SegmentsQuery;
+import io.tandem.metrics.support.RepResponse;
+import io.tandem.metrics.support.ResponseVsVolume;
+import io.tandem.metrics.support.ResponseVsVolumeQuery;
+import io.tandem.metrics.support.ResponseWeek;
+import io.tandem.metrics.support.TicketsQuery;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.function.Supplier;
@@ -162,6 +171,29 @@ class MetricQueriesAtScaleIT {
         assertThat(indicators.indicators()).hasSize(5)
                 .filteredOn(i -> i.name() == IndicatorName.BAD_EXPERIENCE)
                 .allSatisfy(i -> assertThat(i.cohort().n()).isPositive());
+    }
+
+    @Test
+    void supportWeeksRepsAndDrillDownAgreeOnTickets() {
+        ResponseVsVolume response = run(() -> new ResponseVsVolumeQuery(jdbc).fetch(ALL));
+        long total = run(() -> new TicketsQuery(jdbc).fetch(ALL, null, null, 1, 0)).total();
+
+        assertThat(response.weeks().stream().mapToLong(ResponseWeek::tickets).sum()).isEqualTo(total);
+        assertThat(response.reps().stream().mapToLong(RepResponse::tickets).sum()).isEqualTo(total);
+        assertThat(response.weeks()).filteredOn(w -> w.tickets() > w.unanswered()).allSatisfy(w ->
+                assertThat(w.medianFrtMinutes()).isLessThanOrEqualTo(w.p90FrtMinutes()));
+        assertThat(response.loadBalance().repCount()).isEqualTo(12);
+    }
+
+    @Test
+    void happinessTiersAndMonthsAddUpToTheTeam() {
+        Happiness happiness = run(() -> new HappinessQuery(jdbc).fetch(ALL));
+
+        long n = happiness.team().n();
+        assertThat(n).isPositive();
+        assertThat(happiness.tiers().stream().mapToLong(TierHappiness::n).sum()).isEqualTo(n);
+        assertThat(happiness.months().stream().mapToLong(HappinessMonth::n).sum()).isEqualTo(n);
+        assertThat(happiness.reps()).allSatisfy(r -> assertThat(r.score()).isBetween(r.low(), r.high()));
     }
 
     /** Speed is measured by the benchmark, never asserted in a test (shared machines flake). */

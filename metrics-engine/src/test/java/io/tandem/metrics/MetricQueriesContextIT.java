@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.domain.testing.TestDatabaseConfiguration;
 import io.tandem.metrics.growth.GrowthQuery;
+import io.tandem.metrics.happiness.HappinessQuery;
 import io.tandem.metrics.indicators.LeadingIndicatorsQuery;
 import io.tandem.metrics.retention.CohortRetentionQuery;
 import io.tandem.metrics.retention.LogoChurnQuery;
@@ -11,6 +12,9 @@ import io.tandem.metrics.revenue.ArpuByAgeQuery;
 import io.tandem.metrics.revenue.MrrMovementsQuery;
 import io.tandem.metrics.revenue.RevenueRetentionQuery;
 import io.tandem.metrics.segments.SegmentsQuery;
+import io.tandem.metrics.support.ContactRateQuery;
+import io.tandem.metrics.support.ResponseVsVolumeQuery;
+import io.tandem.metrics.support.TicketsQuery;
 import java.time.Clock;
 import java.time.LocalDate;
 import javax.sql.DataSource;
@@ -60,5 +64,10 @@ class MetricQueriesContextIT {
         assertThat(context.getBean(SegmentsQuery.class).fetch(filter).segments()).hasSize(4);
         assertThat(context.getBean(GrowthQuery.class).fetch(filter).highTouch()).isEmpty();
         assertThat(context.getBean(LeadingIndicatorsQuery.class).fetch(filter).indicators()).hasSize(5);
+        // 1 Jan 2024 is a Monday, 31 Mar a Sunday: weeks 2024-W01 to 2024-W13
+        assertThat(context.getBean(ResponseVsVolumeQuery.class).fetch(filter).weeks()).hasSize(13);
+        assertThat(context.getBean(ContactRateQuery.class).fetch(filter).months()).hasSize(3);
+        assertThat(context.getBean(HappinessQuery.class).fetch(filter).team().n()).isZero();
+        assertThat(context.getBean(TicketsQuery.class).fetch(filter, null, null, 50, 0).total()).isZero();
     }
 }

@@ -145,4 +145,60 @@ public final class MetricsDataset {
                 .update();
         return this;
     }
+    /** A support rep in {@code team}. */
+    public MetricsDataset supportRep(String externalId, String team) {
+        return rep(externalId, team, "support", null, false);
+    }
+
+    /**
+     * A ticket with the fields of the support metrics (metrics.md section 2); every argument after
+     * {@code openedAt} may be null ({@code escalated} defaults to false).
+     */
+    public MetricsDataset supportTicket(String externalId, String customer, String rep, String openedAt,
+                                        String firstResponseAt, Integer agentReplies, String handleMinutes,
+                                        Boolean escalated, String closedAt) {
+        jdbc.sql("""
+                insert into tickets (external_id, customer_id, account_id, rep_id, opened_at, first_response_at,
+                                     agent_replies, handle_minutes, escalated, closed_at)
+                select :id, c.id, c.account_id, (select id from reps where external_id = :rep),
+                       :opened::timestamptz, :responded::timestamptz, :replies, :minutes::numeric,
+                       coalesce(:escalated, false), :closed::timestamptz
+                from customers c where c.external_id = :customer
+                """)
+                .param("id", externalId).param("customer", customer).param("rep", rep).param("opened", openedAt)
+                .param("responded", firstResponseAt).param("replies", agentReplies).param("minutes", handleMinutes)
+                .param("escalated", escalated).param("closed", closedAt)
+                .update();
+        return this;
+    }
+
+    /** A rating of a ticket given at {@code ratedAt} (nullable) naming {@code rep} (nullable). */
+    public MetricsDataset rating(String ticket, String rating, String ratedAt, String rep) {
+        jdbc.sql("""
+                insert into ratings (ticket_id, rating, rated_at, rep_id)
+                select id, :rating, :rated::timestamptz, (select id from reps where external_id = :rep)
+                from tickets where external_id = :ticket
+                """)
+                .param("ticket", ticket).param("rating", rating).param("rated", ratedAt).param("rep", rep)
+                .update();
+        return this;
+    }
+
+    /** Difficulty tier thresholds (metrics.md section 2). */
+    public MetricsDataset difficulty(int hardMinReplies, int hardMinMinutes, int easyMaxReplies, int easyMaxMinutes) {
+        jdbc.sql("""
+                update settings set hard_min_replies = :hr, hard_min_minutes = :hm,
+                                    easy_max_replies = :er, easy_max_minutes = :em
+                """)
+                .param("hr", hardMinReplies).param("hm", hardMinMinutes)
+                .param("er", easyMaxReplies).param("em", easyMaxMinutes)
+                .update();
+        return this;
+    }
+
+    /** The organisation's time zone (metrics.md section 0). */
+    public MetricsDataset timeZone(String zone) {
+        jdbc.sql("update settings set time_zone = :zone").param("zone", zone).update();
+        return this;
+    }
 }

@@ -1,0 +1,16 @@
+package io.tandem.metrics;
+
+/**
+ * The difficulty tier of a ticket (metrics.md section 2), computed in SQL by
+ * {@link MetricScope#SUPPORT_CTES} ({@code ticket_difficulty}) from the thresholds in settings.
+ */
+public enum DifficultyTier {
+    EASY,
+    MEDIUM,
+    HARD;
+
+    /** The tier from its SQL label ({@code easy}, {@code medium}, {@code hard}). */
+    public static DifficultyTier fromSql(String label) {
+        return valueOf(label.toUpperCase(java.util.Locale.ROOT));
+    }
+}

@@ -1,0 +1,96 @@
+package io.tandem.metrics.support;
+
+import io.tandem.metrics.DifficultyTier;
+import io.tandem.metrics.MetricFilter;
+import io.tandem.metrics.MetricScope;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tickets behind a figure of {@link ResponseVsVolumeQuery}: the same scope (tickets opened in the range,
+ * team and segment filters; metrics.md sections 0 and 2), narrowed to one ISO week and/or one rep, paged.
+ */
+@Component
+public class TicketsQuery {
+
+    /** The largest page the drill-down serves. */
+    public static final int MAX_LIMIT = 1000;
+
+    private static final String SQL = MetricScope.CTES + MetricScope.SUPPORT_CTES + """
+            selected_tickets as (
+                select st.external_id,
+                       st.opened_at,
+                       extract(epoch from st.frt) / 60 as frt_minutes,
+                       st.agent_replies,
+                       st.tier,
+                       st.rep,
+                       c.external_id                   as customer
+                from scoped_tickets st
+                join customers c on c.id = st.customer_id
+                where (cast(:week as text) is null or to_char(st.week, 'IYYY-"W"IW') = cast(:week as text))
+                  and (cast(:rep as text) is null or st.rep = cast(:rep as text))
+            ),
+            selection_size as (
+                select count(*) as total
+                from selected_tickets
+            )
+            -- the total comes back even on a page past the end
+            select ss.total,
+                   p.*
+            from selection_size ss
+            left join lateral (
+                select s.*
+                from selected_tickets s
+                order by s.opened_at, s.external_id
+                limit :limit
+                offset :offset
+            ) p on true
+            order by p.opened_at, p.external_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    public TicketsQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * @param week   an ISO week {@code yyyy-Www} as in {@link ResponseWeek#week()}, or null for every week
+     * @param rep    a rep's external id, or null for every rep
+     * @param limit  page size, 1..{@value #MAX_LIMIT}
+     * @param offset tickets to skip, 0 or more
+     */
+    public TicketPage fetch(MetricFilter filter, String week, String rep, int limit, long offset) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("`limit` must be between 1 and " + MAX_LIMIT + ", got " + limit);
+        }
+        if (offset < 0) {
+            throw new IllegalArgumentException("`offset` must not be negative, got " + offset);
+        }
+        long[] total = {0};
+        List<TicketRow> tickets = new ArrayList<>();
+        MetricScope.bind(jdbc.sql(SQL), filter)
+                .param("week", week, Types.VARCHAR)
+                .param("rep", rep, Types.VARCHAR)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(rs -> {
+                    total[0] = rs.getLong("total");
+                    if (rs.getString("external_id") != null) {
+                        tickets.add(new TicketRow(
+                                rs.getString("external_id"),
+                                rs.getObject("opened_at", OffsetDateTime.class),
+                                rs.getBigDecimal("frt_minutes"),
+                                rs.getObject("agent_replies", Integer.class),
+                                DifficultyTier.fromSql(rs.getString("tier")),
+                                rs.getString("rep"),
+                                rs.getString("customer")));
+                    }
+                });
+        return new TicketPage(total[0], limit, offset, tickets);
+    }
+}
