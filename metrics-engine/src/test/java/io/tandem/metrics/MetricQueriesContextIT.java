@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tandem.domain.testing.TestDatabaseConfiguration;
 import io.tandem.metrics.growth.GrowthQuery;
 import io.tandem.metrics.indicators.LeadingIndicatorsQuery;
+import io.tandem.metrics.retention.CohortAccountsQuery;
 import io.tandem.metrics.retention.CohortRetentionQuery;
 import io.tandem.metrics.retention.LogoChurnQuery;
 import io.tandem.metrics.revenue.ArpuByAgeQuery;
@@ -60,5 +61,7 @@ class MetricQueriesContextIT {
         assertThat(context.getBean(SegmentsQuery.class).fetch(filter).segments()).hasSize(4);
         assertThat(context.getBean(GrowthQuery.class).fetch(filter).highTouch()).isEmpty();
         assertThat(context.getBean(LeadingIndicatorsQuery.class).fetch(filter).indicators()).hasSize(5);
+        assertThat(context.getBean(CohortAccountsQuery.class).fetch(java.time.YearMonth.of(2024, 1), 0, null, null)
+                .accounts()).isEmpty();
     }
 }
