@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class PlannedSectionsController {
 
-    @GetMapping({"/{section:revenue|support|happiness|sales|growth|import}"})
+    @GetMapping({"/{section:support|happiness|sales|import}"})
     String planned(@PathVariable String section, Model model) {
         model.addAttribute("section", section);
         return "planned";
