@@ -1,6 +1,7 @@
 package io.tandem.app.growth;
 
 import static io.tandem.app.web.MetricResponses.money;
+import static io.tandem.app.web.MetricResponses.rate;
 
 import io.tandem.app.growth.GrowthBody.HighTouchLine;
 import io.tandem.app.security.TandemUser;
@@ -60,7 +61,7 @@ class GrowthReport {
         }
         BigDecimal ltvToCac = g.ltv() == null || g.cac() == null || g.cac().signum() == 0 ? null
                 : g.ltv().divide(g.cac(), MathContext.DECIMAL64);
-        return new GrowthBody(g.currency(), money(g.arpa()), g.grossMargin(), g.monthlyChurnRate().value(),
+        return new GrowthBody(g.currency(), money(g.arpa()), rate(g.grossMargin()), rate(g.monthlyChurnRate().value()),
                 g.monthlyChurnRate().n(), g.monthlyChurnRate().lowSample(), money(g.ltv()), money(g.cac()),
                 g.newAccounts(), round(g.cacPaybackMonths()), round(ltvToCac), money(g.supportCostPerAccount()),
                 money(TARGET), lines);

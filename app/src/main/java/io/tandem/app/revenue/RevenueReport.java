@@ -1,6 +1,7 @@
 package io.tandem.app.revenue;
 
 import static io.tandem.app.web.MetricResponses.money;
+import static io.tandem.app.web.MetricResponses.rate;
 
 import io.tandem.app.revenue.RevenueBodies.AccountLine;
 import io.tandem.app.revenue.RevenueBodies.AgeLine;
@@ -23,6 +24,7 @@ import io.tandem.app.web.BadParameterException;
 import io.tandem.app.web.CsvTable;
 import io.tandem.app.web.DashboardFilter;
 import io.tandem.app.web.DashboardFilters;
+import io.tandem.app.web.MetricResponses;
 import io.tandem.metrics.Rate;
 import io.tandem.metrics.indicators.GroupRate;
 import io.tandem.metrics.indicators.LeadingIndicatorsQuery;
@@ -91,17 +93,17 @@ class RevenueReport {
         LogoChurn result = churn.fetch(filter.metrics());
         Trailing12Churn t = result.trailing12Rate();
         return new Churn(result.months().stream()
-                .map(m -> new ChurnRow(m.month().toString(), m.activeAtStart(), m.churned(), m.rate().value(),
-                        m.rate().n(), m.rate().lowSample(), m.trailing12Rate().value(), m.trailing12Rate().n()))
+                .map(m -> new ChurnRow(m.month().toString(), m.activeAtStart(), m.churned(), rate(m.rate().value()),
+                        m.rate().n(), m.rate().lowSample(), rate(m.trailing12Rate().value()), m.trailing12Rate().n()))
                 .toList(),
-                t == null ? null : t.value(), t == null ? null : t.churned(), t == null ? null : t.n(),
+                t == null ? null : rate(t.value()), t == null ? null : t.churned(), t == null ? null : t.n(),
                 t == null ? null : t.lowSample());
     }
 
     Cohorts cohorts(DashboardFilter filter) {
         List<CohortLine> lines = cohorts.fetch(filter.ageCurves(filters.today())).cohorts().stream()
                 .map(c -> new CohortLine(c.cohort().toString(), c.size(), c.size() < Rate.LOW_SAMPLE_BELOW,
-                        c.retention()))
+                        c.retention().stream().map(MetricResponses::rate).toList()))
                 .toList();
         int maxAge = lines.stream().mapToInt(l -> l.retention().size() - 1).max().orElse(-1);
         return new Cohorts(maxAge, lines);
@@ -109,7 +111,7 @@ class RevenueReport {
 
     Retention retention(DashboardFilter filter) {
         return new Retention(retention.fetch(filter.metrics()).months().stream()
-                .map(m -> new RetentionRow(m.month().toString(), m.nrr(), m.grr(), m.n(),
+                .map(m -> new RetentionRow(m.month().toString(), rate(m.nrr()), rate(m.grr()), m.n(),
                         m.n() < Rate.LOW_SAMPLE_BELOW))
                 .toList());
     }
@@ -125,8 +127,8 @@ class RevenueReport {
     SegmentsBody segments(DashboardFilter filter) {
         var result = segments.fetch(filter.metrics());
         return new SegmentsBody(result.currency(), result.segments().stream()
-                .map(s -> new SegmentLine(s.segment(), s.activeAccounts(), s.churnRate().value(), s.churnRate().n(),
-                        s.churnRate().lowSample(), s.nrr(), money(s.arpa()), s.ticketsPerAccountMonth(),
+                .map(s -> new SegmentLine(s.segment(), s.activeAccounts(), rate(s.churnRate().value()), s.churnRate().n(),
+                        s.churnRate().lowSample(), rate(s.nrr()), money(s.arpa()), rate(s.ticketsPerAccountMonth()),
                         money(s.supportCostPerAccount()), touch(s.suggestedTouch())))
                 .toList());
     }
@@ -235,7 +237,7 @@ class RevenueReport {
                 "nrr", "arpa", "ticketsPerAccountMonth", "supportCostPerAccount", "suggestedTouch");
         for (SegmentLine s : body.segments()) {
             t = t.row(s.segment(), s.activeAccounts(), s.churnRate(), s.churnN(), s.churnLowSample(), s.nrr(),
-                    s.arpa(), s.ticketsPerAccountMonth(), s.supportCostPerAccount(), s.suggestedTouch());
+                    s.arpa(), rate(s.ticketsPerAccountMonth()), s.supportCostPerAccount(), s.suggestedTouch());
         }
         return t;
     }
@@ -261,7 +263,7 @@ class RevenueReport {
     }
 
     private static Group group(GroupRate g) {
-        return new Group(g.n(), g.retained(), g.rate(), g.low(), g.high(), g.lowSample());
+        return new Group(g.n(), g.retained(), rate(g.rate()), rate(g.low()), rate(g.high()), g.lowSample());
     }
 
     /** The API's name of a touch model: {@code low-touch}, {@code hybrid}, {@code high-touch}; null for unknown. */

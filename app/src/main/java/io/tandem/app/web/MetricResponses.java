@@ -26,4 +26,13 @@ public final class MetricResponses {
     public static BigDecimal money(BigDecimal value) {
         return value == null ? null : value.setScale(2, RoundingMode.HALF_UP);
     }
+
+    /** A rate in the API: unrounded, without the trailing zeros of PostgreSQL's numeric division; null stays null. */
+    public static BigDecimal rate(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
 }
