@@ -6,6 +6,7 @@ import io.tandem.domain.testing.TestDatabaseConfiguration;
 import io.tandem.metrics.growth.GrowthQuery;
 import io.tandem.metrics.happiness.HappinessQuery;
 import io.tandem.metrics.indicators.LeadingIndicatorsQuery;
+import io.tandem.metrics.retention.CohortAccountsQuery;
 import io.tandem.metrics.retention.CohortRetentionQuery;
 import io.tandem.metrics.retention.LogoChurnQuery;
 import io.tandem.metrics.revenue.ArpuByAgeQuery;
@@ -69,5 +70,7 @@ class MetricQueriesContextIT {
         assertThat(context.getBean(ContactRateQuery.class).fetch(filter).months()).hasSize(3);
         assertThat(context.getBean(HappinessQuery.class).fetch(filter).team().n()).isZero();
         assertThat(context.getBean(TicketsQuery.class).fetch(filter, null, null, 50, 0).total()).isZero();
+        assertThat(context.getBean(CohortAccountsQuery.class).fetch(java.time.YearMonth.of(2024, 1), 0, null, null)
+                .accounts()).isEmpty();
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class PlannedSectionsController {
 
-    @GetMapping({"/{section:revenue|support|happiness|sales|growth}"})
+    @GetMapping({"/{section:support|happiness|sales}"})
     String planned(@PathVariable String section, Model model) {
         model.addAttribute("section", section);
         return "planned";

@@ -46,7 +46,7 @@ class RouteAccessMatrixIT {
     private static final int UNAUTHORIZED = 401;
     private static final int FORBIDDEN = 403;
 
-    private static final String PLANNED = "/{section:revenue|support|happiness|sales|growth}";
+    private static final String PLANNED = "/{section:support|happiness|sales}";
 
     /** The rules. {externalId} is always rep R001, the REP caller's own rep; OTHER_REP is rep R002. */
     private List<Case> cases(long victimId) {
@@ -55,11 +55,16 @@ class RouteAccessMatrixIT {
                 //        method  pattern                                  url                     form                         anon   rep        otherRep   manager    admin
                 new Case("GET", "/", "/", null, FOUND, OK, OK, OK, OK),
                 new Case("GET", "/login", "/login", null, OK, OK, OK, OK, OK),
-                new Case("GET", PLANNED, "/revenue", null, FOUND, OK, OK, OK, OK),
+                new Case("GET", "/revenue", "/revenue", null, FOUND, OK, OK, OK, OK),
+                new Case("GET", "/revenue/cohort", "/revenue/cohort?cohort=2024-01&age=0", null, FOUND, OK, OK, OK, OK),
+                new Case("GET", "/revenue/cohort.csv", "/revenue/cohort.csv?cohort=2024-01&age=0", null,
+                        FOUND, OK, OK, OK, OK),
+                new Case("GET", "/revenue/{table:[a-z0-9-]+}.csv", "/revenue/movements.csv", null, FOUND, OK, OK, OK, OK),
+                new Case("GET", "/growth", "/growth", null, FOUND, OK, OK, OK, OK),
+                new Case("GET", "/growth/{table:[a-z0-9-]+}.csv", "/growth/high-touch.csv", null, FOUND, OK, OK, OK, OK),
                 new Case("GET", PLANNED, "/support", null, FOUND, OK, OK, OK, OK),
                 new Case("GET", PLANNED, "/happiness", null, FOUND, OK, OK, OK, OK),
                 new Case("GET", PLANNED, "/sales", null, FOUND, OK, OK, OK, OK),
-                new Case("GET", PLANNED, "/growth", null, FOUND, OK, OK, OK, OK),
                 new Case("GET", "/import", "/import", null, FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
                 new Case("POST", "/import/run", "/import/run", "kind=reps", FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, 400),
                 new Case("GET", "/import/progress/{id}", "/import/progress/none", null,
@@ -96,6 +101,26 @@ class RouteAccessMatrixIT {
                 new Case("GET", "/api/me", "/api/me", null, UNAUTHORIZED, OK, OK, OK, OK),
                 new Case("GET", "/api/metrics/reps/{externalId}/scorecard", "/api/metrics/reps/R001/scorecard", null,
                         UNAUTHORIZED, OK, FORBIDDEN, OK, OK),
+                new Case("GET", "/api/metrics/revenue/movements", "/api/metrics/revenue/movements", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/revenue/movements.csv", "/api/metrics/revenue/movements.csv", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/retention/churn", "/api/metrics/retention/churn", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/retention/churn.csv", "/api/metrics/retention/churn.csv", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/retention/cohorts", "/api/metrics/retention/cohorts", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/retention/cohorts.csv", "/api/metrics/retention/cohorts.csv", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/retention/cohorts/accounts", "/api/metrics/retention/cohorts/accounts?cohort=2024-01&age=0", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/retention/cohorts/accounts.csv", "/api/metrics/retention/cohorts/accounts.csv?cohort=2024-01&age=0", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/revenue/retention", "/api/metrics/revenue/retention", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/revenue/retention.csv", "/api/metrics/revenue/retention.csv", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/revenue/arpu-by-age", "/api/metrics/revenue/arpu-by-age", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/revenue/arpu-by-age.csv", "/api/metrics/revenue/arpu-by-age.csv", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/segments", "/api/metrics/segments", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/segments.csv", "/api/metrics/segments.csv", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/growth", "/api/metrics/growth", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/growth.csv", "/api/metrics/growth.csv", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/growth/high-touch", "/api/metrics/growth/high-touch", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/growth/high-touch.csv", "/api/metrics/growth/high-touch.csv", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/retention/leading-indicators", "/api/metrics/retention/leading-indicators", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/retention/leading-indicators.csv", "/api/metrics/retention/leading-indicators.csv", null, UNAUTHORIZED, OK, OK, OK, OK),
                 new Case("GET", "/v3/api-docs", "/v3/api-docs", null, FOUND, OK, OK, OK, OK),
                 new Case("GET", "/v3/api-docs.yaml", "/v3/api-docs.yaml", null, FOUND, OK, OK, OK, OK),
                 new Case("GET", "/v3/api-docs/swagger-config", "/v3/api-docs/swagger-config", null,

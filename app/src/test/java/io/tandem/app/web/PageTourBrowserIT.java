@@ -42,6 +42,11 @@ class PageTourBrowserIT extends Browser {
             "test-admin, /profile/password, password",
             "test-admin, /support, planned",
             "test-admin, /import, import",
+            "test-admin, /revenue, revenue",
+            "test-admin, /revenue/cohort?cohort=2025-01&age=3, revenue-cohort",
+            "test-admin, /growth, growth",
+            "morgan, /revenue, revenue-as-rep",
+            "morgan, /growth, growth-as-rep",
             "morgan, /reps/R001, rep-own"})
     void pageFitsLaptopAndPhone(String user, String path, String name) throws Exception {
         signIn(user, TestUsers.PASSWORD);

@@ -1,0 +1,101 @@
+package io.tandem.app.growth;
+
+import static io.tandem.app.web.MetricResponses.money;
+import static io.tandem.app.web.MetricResponses.rate;
+
+import io.tandem.app.growth.GrowthBody.HighTouchLine;
+import io.tandem.app.security.TandemUser;
+import io.tandem.app.web.CsvTable;
+import io.tandem.app.web.DashboardFilter;
+import io.tandem.domain.reps.Rep;
+import io.tandem.domain.reps.RepRepository;
+import io.tandem.domain.users.UserRole;
+import io.tandem.metrics.growth.Growth;
+import io.tandem.metrics.growth.GrowthQuery;
+import io.tandem.metrics.growth.HighTouchRep;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** Runs the growth query and maps it to the API body and CSV, hiding other reps from REP users. */
+@Component
+class GrowthReport {
+
+    /** The rule of thumb of metrics.md section 5: 1M of ARR per 100k of cost (10x). */
+    static final BigDecimal TARGET = new BigDecimal("1000000");
+
+    private final GrowthQuery growth;
+    private final RepRepository reps;
+
+    GrowthReport(GrowthQuery growth, RepRepository reps) {
+        this.growth = growth;
+        this.reps = reps;
+    }
+
+    GrowthBody growth(DashboardFilter filter, Object viewer) {
+        Growth g = growth.fetch(filter.metrics());
+        Map<String, String> names = reps.findAllByOrderByTeamAscNameAsc().stream()
+                .collect(Collectors.toMap(Rep::getExternalId, Rep::getName, (a, b) -> a));
+        // REP users see team pages as aggregates: any rep but themselves is "Rep n" (issue 6, access)
+        String ownRep = viewer instanceof TandemUser u && u.role() == UserRole.REP ? u.repExternalId() : null;
+        boolean hide = viewer instanceof TandemUser u ? u.role() == UserRole.REP : true;
+        List<HighTouchLine> lines = new ArrayList<>();
+        int hidden = 0;
+        for (HighTouchRep r : g.highTouch()) {
+            boolean meets = r.arrPer100kCost() != null && r.arrPer100kCost().compareTo(TARGET) >= 0;
+            Boolean target = r.arrPer100kCost() == null ? null : meets;
+            if (hide && !r.rep().equals(ownRep)) {
+                hidden++;
+                lines.add(new HighTouchLine("Rep " + hidden, null, money(r.arr()), null, money(r.arrPer100kCost()),
+                        target));
+            } else {
+                lines.add(new HighTouchLine(r.rep(), names.get(r.rep()), money(r.arr()), money(r.annualCost()),
+                        money(r.arrPer100kCost()), target));
+            }
+        }
+        BigDecimal ltvToCac = g.ltv() == null || g.cac() == null || g.cac().signum() == 0 ? null
+                : g.ltv().divide(g.cac(), MathContext.DECIMAL64);
+        return new GrowthBody(g.currency(), money(g.arpa()), rate(g.grossMargin()), rate(g.monthlyChurnRate().value()),
+                g.monthlyChurnRate().n(), g.monthlyChurnRate().lowSample(), money(g.ltv()), money(g.cac()),
+                g.newAccounts(), round(g.cacPaybackMonths()), round(ltvToCac), money(g.supportCostPerAccount()),
+                money(TARGET), lines);
+    }
+
+    static CsvTable growthCsv(GrowthBody b) {
+        return CsvTable.of("growth", "figure", "value", "n")
+                .row("arpa", b.arpa(), null)
+                .row("grossMargin", b.grossMargin(), null)
+                .row("monthlyChurnRate", b.monthlyChurnRate(), b.monthlyChurnN())
+                .row("ltv", b.ltv(), null)
+                .row("cac", b.cac(), b.newAccounts())
+                .row("cacPaybackMonths", b.cacPaybackMonths(), null)
+                .row("ltvToCac", b.ltvToCac(), null)
+                .row("supportCostPerAccount", b.supportCostPerAccount(), null);
+    }
+
+    static CsvTable highTouchCsv(GrowthBody b) {
+        CsvTable t = CsvTable.of("high-touch", "rep", "name", "arr", "annualCost", "arrPer100kCost", "meetsTarget");
+        for (HighTouchLine l : b.highTouch()) {
+            t = t.row(l.rep(), l.name(), l.arr(), l.annualCost(), l.arrPer100kCost(), l.meetsTarget());
+        }
+        return t;
+    }
+
+    static Function<GrowthBody, CsvTable> table(String name) {
+        return switch (name) {
+            case "growth" -> GrowthReport::growthCsv;
+            case "high-touch" -> GrowthReport::highTouchCsv;
+            default -> null;
+        };
+    }
+
+    private static BigDecimal round(BigDecimal value) {
+        return value == null ? null : value.setScale(2, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,273 @@
+package io.tandem.app.revenue;
+
+import static io.tandem.app.web.MetricResponses.money;
+import static io.tandem.app.web.MetricResponses.rate;
+
+import io.tandem.app.revenue.RevenueBodies.AccountLine;
+import io.tandem.app.revenue.RevenueBodies.AgeLine;
+import io.tandem.app.revenue.RevenueBodies.Arpu;
+import io.tandem.app.revenue.RevenueBodies.Churn;
+import io.tandem.app.revenue.RevenueBodies.ChurnRow;
+import io.tandem.app.revenue.RevenueBodies.CohortAccountsBody;
+import io.tandem.app.revenue.RevenueBodies.CohortLine;
+import io.tandem.app.revenue.RevenueBodies.Cohorts;
+import io.tandem.app.revenue.RevenueBodies.Group;
+import io.tandem.app.revenue.RevenueBodies.IndicatorLine;
+import io.tandem.app.revenue.RevenueBodies.Indicators;
+import io.tandem.app.revenue.RevenueBodies.MovementRow;
+import io.tandem.app.revenue.RevenueBodies.Movements;
+import io.tandem.app.revenue.RevenueBodies.Retention;
+import io.tandem.app.revenue.RevenueBodies.RetentionRow;
+import io.tandem.app.revenue.RevenueBodies.SegmentLine;
+import io.tandem.app.revenue.RevenueBodies.SegmentsBody;
+import io.tandem.app.web.BadParameterException;
+import io.tandem.app.web.CsvTable;
+import io.tandem.app.web.DashboardFilter;
+import io.tandem.app.web.DashboardFilters;
+import io.tandem.app.web.MetricResponses;
+import io.tandem.metrics.Rate;
+import io.tandem.metrics.indicators.GroupRate;
+import io.tandem.metrics.indicators.LeadingIndicatorsQuery;
+import io.tandem.metrics.retention.CohortAccounts;
+import io.tandem.metrics.retention.CohortAccountsQuery;
+import io.tandem.metrics.retention.CohortRetentionQuery;
+import io.tandem.metrics.retention.LogoChurn;
+import io.tandem.metrics.retention.LogoChurnQuery;
+import io.tandem.metrics.retention.Trailing12Churn;
+import io.tandem.metrics.revenue.ArpuByAgeQuery;
+import io.tandem.metrics.revenue.MrrMovementsQuery;
+import io.tandem.metrics.revenue.RevenueRetentionQuery;
+import io.tandem.metrics.segments.SegmentsQuery;
+import io.tandem.metrics.segments.TouchModel;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the revenue and retention queries for a dashboard filter and maps their records to the API
+ * bodies (api.md names) and CSV tables, so that the page, the JSON and the CSV show the same figures.
+ */
+@Component
+class RevenueReport {
+
+    /** The tables this feature can download as CSV, by name. */
+    static final List<String> TABLES = List.of("movements", "churn", "cohorts", "retention", "arpu-by-age",
+            "segments", "leading-indicators");
+
+    private final DashboardFilters filters;
+    private final MrrMovementsQuery movements;
+    private final LogoChurnQuery churn;
+    private final CohortRetentionQuery cohorts;
+    private final CohortAccountsQuery cohortAccounts;
+    private final RevenueRetentionQuery retention;
+    private final ArpuByAgeQuery arpu;
+    private final SegmentsQuery segments;
+    private final LeadingIndicatorsQuery indicators;
+
+    RevenueReport(DashboardFilters filters, MrrMovementsQuery movements, LogoChurnQuery churn,
+                  CohortRetentionQuery cohorts, CohortAccountsQuery cohortAccounts, RevenueRetentionQuery retention,
+                  ArpuByAgeQuery arpu, SegmentsQuery segments, LeadingIndicatorsQuery indicators) {
+        this.filters = filters;
+        this.movements = movements;
+        this.churn = churn;
+        this.cohorts = cohorts;
+        this.cohortAccounts = cohortAccounts;
+        this.retention = retention;
+        this.arpu = arpu;
+        this.segments = segments;
+        this.indicators = indicators;
+    }
+
+    Movements movements(DashboardFilter filter) {
+        var result = movements.fetch(filter.metrics());
+        return new Movements(result.currency(), result.months().stream()
+                .map(m -> new MovementRow(m.month().toString(), money(m.mrr()), money(m.newMrr()),
+                        money(m.expansion()), money(m.contraction()), money(m.churn()), money(m.reactivation()),
+                        money(m.netNew())))
+                .toList());
+    }
+
+    Churn churn(DashboardFilter filter) {
+        LogoChurn result = churn.fetch(filter.metrics());
+        Trailing12Churn t = result.trailing12Rate();
+        return new Churn(result.months().stream()
+                .map(m -> new ChurnRow(m.month().toString(), m.activeAtStart(), m.churned(), rate(m.rate().value()),
+                        m.rate().n(), m.rate().lowSample(), rate(m.trailing12Rate().value()), m.trailing12Rate().n()))
+                .toList(),
+                t == null ? null : rate(t.value()), t == null ? null : t.churned(), t == null ? null : t.n(),
+                t == null ? null : t.lowSample());
+    }
+
+    Cohorts cohorts(DashboardFilter filter) {
+        List<CohortLine> lines = cohorts.fetch(filter.ageCurves(filters.today())).cohorts().stream()
+                .map(c -> new CohortLine(c.cohort().toString(), c.size(), c.size() < Rate.LOW_SAMPLE_BELOW,
+                        c.retention().stream().map(MetricResponses::rate).toList()))
+                .toList();
+        int maxAge = lines.stream().mapToInt(l -> l.retention().size() - 1).max().orElse(-1);
+        return new Cohorts(maxAge, lines);
+    }
+
+    Retention retention(DashboardFilter filter) {
+        return new Retention(retention.fetch(filter.metrics()).months().stream()
+                .map(m -> new RetentionRow(m.month().toString(), rate(m.nrr()), rate(m.grr()), m.n(),
+                        m.n() < Rate.LOW_SAMPLE_BELOW))
+                .toList());
+    }
+
+    Arpu arpu(DashboardFilter filter) {
+        var result = arpu.fetch(filter.ageCurves(filters.today()));
+        return new Arpu(result.currency(), result.ages().stream()
+                .map(a -> new AgeLine(a.age(), money(a.arpu()), a.n(), a.n() < Rate.LOW_SAMPLE_BELOW,
+                        money(a.revenuePerStartingAccount()), a.startingAccounts()))
+                .toList());
+    }
+
+    SegmentsBody segments(DashboardFilter filter) {
+        var result = segments.fetch(filter.metrics());
+        return new SegmentsBody(result.currency(), result.segments().stream()
+                .map(s -> new SegmentLine(s.segment(), s.activeAccounts(), rate(s.churnRate().value()), s.churnRate().n(),
+                        s.churnRate().lowSample(), rate(s.nrr()), money(s.arpa()), rate(s.ticketsPerAccountMonth()),
+                        money(s.supportCostPerAccount()), touch(s.suggestedTouch())))
+                .toList());
+    }
+
+    Indicators indicators(DashboardFilter filter) {
+        return new Indicators(indicators.fetch(filter.ageCurves(filters.today())).indicators().stream()
+                .map(i -> new IndicatorLine(i.name().key(), group(i.cohort()), group(i.control()), i.horizon()))
+                .toList());
+    }
+
+    CohortAccountsBody cohortAccounts(String cohort, int age, DashboardFilter filter) {
+        YearMonth month;
+        try {
+            month = YearMonth.parse(cohort == null ? "" : cohort.trim());
+        } catch (DateTimeParseException e) {
+            throw new BadParameterException("cohort",
+                    "Parameter 'cohort' must be a month (yyyy-MM), not '" + cohort + "'.");
+        }
+        if (age < 0 || age > 600) {
+            throw new BadParameterException("age", "Parameter 'age' must be a whole number of months from 0, not "
+                    + age + ".");
+        }
+        CohortAccounts result = cohortAccounts.fetch(month, age, filter.team(), filter.segment());
+        return new CohortAccountsBody(month.toString(), age, month.plusMonths(age).toString(), result.currency(),
+                result.inFuture(), result.accounts().size(), result.active(), result.accounts().stream()
+                .map(a -> new AccountLine(a.externalId(), a.name(), money(a.mrr()), a.active(), a.segment()))
+                .toList());
+    }
+
+    /** A table as CSV by its name in {@link #TABLES}. */
+    CsvTable table(String name, DashboardFilter filter) {
+        return switch (name) {
+            case "movements" -> movementsCsv(movements(filter));
+            case "churn" -> churnCsv(churn(filter));
+            case "cohorts" -> cohortsCsv(cohorts(filter));
+            case "retention" -> retentionCsv(retention(filter));
+            case "arpu-by-age" -> arpuCsv(arpu(filter));
+            case "segments" -> segmentsCsv(segments(filter));
+            case "leading-indicators" -> indicatorsCsv(indicators(filter));
+            default -> throw new BadParameterException("table", "There is no table '" + name + "'; tables: "
+                    + String.join(", ", TABLES) + ".");
+        };
+    }
+
+    static CsvTable movementsCsv(Movements body) {
+        CsvTable t = CsvTable.of("mrr-movements", "month", "mrr", "new", "expansion", "contraction", "churn",
+                "reactivation", "netNew");
+        for (MovementRow m : body.months()) {
+            t = t.row(m.month(), m.mrr(), m.newMrr(), m.expansion(), m.contraction(), m.churn(), m.reactivation(),
+                    m.netNew());
+        }
+        return t;
+    }
+
+    static CsvTable churnCsv(Churn body) {
+        CsvTable t = CsvTable.of("logo-churn", "month", "activeAtStart", "churned", "rate", "n", "lowSample",
+                "trailing12Rate", "trailing12N");
+        for (ChurnRow m : body.months()) {
+            t = t.row(m.month(), m.activeAtStart(), m.churned(), m.rate(), m.n(), m.lowSample(), m.trailing12Rate(),
+                    m.trailing12N());
+        }
+        return t;
+    }
+
+    static CsvTable cohortsCsv(Cohorts body) {
+        String[] headers = new String[3 + Math.max(body.maxAge() + 1, 0)];
+        headers[0] = "cohort";
+        headers[1] = "size";
+        headers[2] = "lowSample";
+        for (int k = 0; k <= body.maxAge(); k++) {
+            headers[3 + k] = "age" + k;
+        }
+        CsvTable t = CsvTable.of("cohort-retention", headers);
+        for (CohortLine c : body.cohorts()) {
+            Object[] cells = new Object[headers.length];
+            cells[0] = c.cohort();
+            cells[1] = c.size();
+            cells[2] = c.lowSample();
+            for (int k = 0; k < c.retention().size(); k++) {
+                cells[3 + k] = c.retention().get(k);
+            }
+            t = t.row(cells);
+        }
+        return t;
+    }
+
+    static CsvTable retentionCsv(Retention body) {
+        CsvTable t = CsvTable.of("revenue-retention", "month", "nrr", "grr", "n", "lowSample");
+        for (RetentionRow m : body.months()) {
+            t = t.row(m.month(), m.nrr(), m.grr(), m.n(), m.lowSample());
+        }
+        return t;
+    }
+
+    static CsvTable arpuCsv(Arpu body) {
+        CsvTable t = CsvTable.of("arpu-by-age", "age", "arpu", "n", "lowSample", "revenuePerStartingAccount",
+                "startingAccounts");
+        for (AgeLine a : body.ages()) {
+            t = t.row(a.age(), a.arpu(), a.n(), a.lowSample(), a.revenuePerStartingAccount(), a.startingAccounts());
+        }
+        return t;
+    }
+
+    static CsvTable segmentsCsv(SegmentsBody body) {
+        CsvTable t = CsvTable.of("segments", "segment", "activeAccounts", "churnRate", "churnN", "churnLowSample",
+                "nrr", "arpa", "ticketsPerAccountMonth", "supportCostPerAccount", "suggestedTouch");
+        for (SegmentLine s : body.segments()) {
+            t = t.row(s.segment(), s.activeAccounts(), s.churnRate(), s.churnN(), s.churnLowSample(), s.nrr(),
+                    s.arpa(), rate(s.ticketsPerAccountMonth()), s.supportCostPerAccount(), s.suggestedTouch());
+        }
+        return t;
+    }
+
+    static CsvTable indicatorsCsv(Indicators body) {
+        CsvTable t = CsvTable.of("leading-indicators", "name", "horizon", "cohortN", "cohortRetained", "cohortRate",
+                "cohortLow", "cohortHigh", "controlN", "controlRetained", "controlRate", "controlLow", "controlHigh");
+        for (IndicatorLine i : body.indicators()) {
+            t = t.row(i.name(), i.horizon(), i.cohort().n(), i.cohort().retained(), i.cohort().rate(),
+                    i.cohort().low(), i.cohort().high(), i.control().n(), i.control().retained(), i.control().rate(),
+                    i.control().low(), i.control().high());
+        }
+        return t;
+    }
+
+    static CsvTable cohortAccountsCsv(CohortAccountsBody body) {
+        CsvTable t = CsvTable.of("cohort-" + body.cohort() + "-age-" + body.age(), "externalId", "name", "mrr",
+                "active", "segment");
+        for (AccountLine a : body.accounts()) {
+            t = t.row(a.externalId(), a.name(), a.mrr(), a.active(), a.segment());
+        }
+        return t;
+    }
+
+    private static Group group(GroupRate g) {
+        return new Group(g.n(), g.retained(), rate(g.rate()), rate(g.low()), rate(g.high()), g.lowSample());
+    }
+
+    /** The API's name of a touch model: {@code low-touch}, {@code hybrid}, {@code high-touch}; null for unknown. */
+    static String touch(TouchModel model) {
+        return model == null ? null : model.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,113 @@
+package io.tandem.app.web;
+
+import io.tandem.domain.reps.Rep;
+import io.tandem.domain.reps.RepRepository;
+import io.tandem.domain.settings.Settings;
+import io.tandem.domain.settings.SettingsRepository;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the common parameters (from, to, team, segment, and the page's range preset) into a
+ * {@link DashboardFilter}, with the defaults of api.md: the last 12 full months in the organisation's
+ * time zone. A bad value is a {@link BadParameterException} naming the parameter.
+ */
+@Component
+public class DashboardFilters {
+
+    /** Range presets of the dashboards, in the order of the preset menu. */
+    public static final List<String> PRESETS = List.of("3m", "6m", "12m", "ytd", "custom");
+
+    private final Clock clock;
+    private final SettingsRepository settings;
+    private final RepRepository reps;
+
+    DashboardFilters(Clock clock, SettingsRepository settings, RepRepository reps) {
+        this.clock = clock;
+        this.settings = settings;
+        this.reps = reps;
+    }
+
+    /** Today in the organisation's time zone (metrics.md section 0). */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneId.of(settings.current().getTimeZone())));
+    }
+
+    public DashboardFilter parse(String from, String to, String team, String segment, String range) {
+        LocalDate today = today();
+        String preset = blank(range) ? null : range.trim();
+        if (preset != null && !PRESETS.contains(preset)) {
+            throw new BadParameterException("range",
+                    "Parameter 'range' must be one of " + String.join(", ", PRESETS) + ", not '" + range + "'.");
+        }
+        LocalDate start;
+        LocalDate end;
+        boolean given = true;
+        if (preset != null && !preset.equals("custom")) {
+            LocalDate lastFullMonthEnd = today.withDayOfMonth(1).minusDays(1);
+            end = preset.equals("ytd") ? today : lastFullMonthEnd;
+            start = switch (preset) {
+                case "3m" -> lastFullMonthEnd.withDayOfMonth(1).minusMonths(2);
+                case "6m" -> lastFullMonthEnd.withDayOfMonth(1).minusMonths(5);
+                case "ytd" -> today.withDayOfYear(1);
+                default -> lastFullMonthEnd.withDayOfMonth(1).minusMonths(11);
+            };
+        } else {
+            LocalDate lastFullMonthEnd = today.withDayOfMonth(1).minusDays(1);
+            end = blank(to) ? lastFullMonthEnd : date("to", to);
+            start = blank(from) ? end.withDayOfMonth(1).minusMonths(11) : date("from", from);
+            given = !blank(from) || !blank(to);
+            preset = given ? "custom" : "12m";
+        }
+        if (end.isBefore(start)) {
+            throw new BadParameterException("to", "Parameter 'to' (" + end + ") is before 'from' (" + start + ").");
+        }
+        String teamName = blank(team) ? null : team.trim();
+        if (teamName != null && !teams().contains(teamName)) {
+            throw new BadParameterException("team", "Parameter 'team' names no team: '" + team + "'. Teams: "
+                    + String.join(", ", teams()) + ".");
+        }
+        String segmentLabel = blank(segment) ? null : segment.trim();
+        if (segmentLabel != null && !segments().contains(segmentLabel)) {
+            throw new BadParameterException("segment", "Parameter 'segment' must be one of "
+                    + String.join(", ", segments()) + ", not '" + segment + "'.");
+        }
+        return new DashboardFilter(start, end, teamName, segmentLabel, preset, given);
+    }
+
+    /** The default filter: last 12 full months, every team and segment. */
+    public DashboardFilter defaults() {
+        return parse(null, null, null, null, null);
+    }
+
+    /** The teams of the reps, for the team filter. */
+    public List<String> teams() {
+        return reps.findAllByOrderByTeamAscNameAsc().stream().map(Rep::getTeam).distinct().toList();
+    }
+
+    /** The segment labels from the seat bounds in settings (metrics.md section 0), for the segment filter. */
+    public List<String> segments() {
+        Settings s = settings.current();
+        return List.of("1-" + s.getSegmentSmallMax(),
+                (s.getSegmentSmallMax() + 1) + "-" + s.getSegmentMediumMax(),
+                (s.getSegmentMediumMax() + 1) + "+",
+                "unknown");
+    }
+
+    private static LocalDate date(String parameter, String value) {
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new BadParameterException(parameter,
+                    "Parameter '" + parameter + "' must be an ISO date (yyyy-MM-dd), not '" + value + "'.");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

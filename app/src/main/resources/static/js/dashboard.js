@@ -1,0 +1,152 @@
+// Shared dashboard mechanics (templates/fragments/dashboard.html): the date range presets and the
+// loading state of the filter bar, and chart.js charts drawn from each chart's accessible data table.
+(function () {
+  'use strict';
+
+  // Filters live in the URL: the form is a plain GET, so a view is shareable and Back works.
+  function initFilters(form) {
+    var preset = form.querySelector('[data-range-preset]');
+    var custom = form.querySelectorAll('.custom-range');
+    var loading = form.querySelector('.loading');
+    function showCustom() {
+      var isCustom = preset.value === 'custom';
+      custom.forEach(function (el) { el.hidden = !isCustom; });
+    }
+    preset.addEventListener('change', function () {
+      showCustom();
+      if (preset.value !== 'custom') form.requestSubmit();
+    });
+    form.addEventListener('submit', function () {
+      // a preset travels as range=...; custom dates as from/to. Empty fields stay out of the URL.
+      form.querySelectorAll('input, select').forEach(function (el) {
+        var drop = !el.value || (preset.value !== 'custom' && (el.name === 'from' || el.name === 'to'))
+          || (preset.value === 'custom' && el.name === 'range')
+          // the default range stays implicit, so that age curves keep reading all history
+          || (el === preset && preset.value === '12m' && preset.getAttribute('data-range-given') === 'false');
+        if (drop) el.disabled = true;
+      });
+      if (loading) loading.hidden = false;
+      document.body.setAttribute('aria-busy', 'true');
+      window.setTimeout(function () {
+        form.querySelectorAll('input, select').forEach(function (el) { el.disabled = false; });
+      }, 0);
+    });
+    showCustom();
+  }
+
+  // A page restored from the back/forward cache must not keep the loading state.
+  window.addEventListener('pageshow', function () {
+    document.body.removeAttribute('aria-busy');
+    document.querySelectorAll('form[data-filters] .loading').forEach(function (el) { el.hidden = true; });
+  });
+
+  var currency = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+  var FORMATS = {
+    money: function (v) { return currency.format(v); },
+    percent: function (v) { return (v * 100).toFixed(1) + '%'; },
+    number: function (v) { return String(v); }
+  };
+
+  function value(cell) {
+    if (!cell || !cell.hasAttribute('data-value')) return null;
+    var v = parseFloat(cell.getAttribute('data-value'));
+    return isNaN(v) ? null : v;
+  }
+
+  // The table is the data: row headers are the labels; th[data-series] columns are the datasets.
+  function chartConfig(canvas, table) {
+    var kind = canvas.getAttribute('data-chart');
+    var format = FORMATS[canvas.getAttribute('data-format')] || FORMATS.number;
+    var heads = table.tHead.rows[0].cells;
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var labels = rows.map(function (r) { return r.cells[0].textContent.trim(); });
+    var datasets = [];
+    var y1Format = null;
+    Array.prototype.forEach.call(heads, function (th, i) {
+      var type = th.getAttribute('data-series');
+      if (!type) return;
+      var axis = th.getAttribute('data-axis') || 'y';
+      if (axis === 'y1') y1Format = FORMATS[th.getAttribute('data-format')] || FORMATS.number;
+      var color = th.getAttribute('data-color') || '#2f6f6a';
+      datasets.push({
+        type: type,
+        label: th.textContent.trim(),
+        data: rows.map(function (r) { return value(r.cells[i]); }),
+        backgroundColor: color,
+        borderColor: color,
+        borderWidth: type === 'line' ? 2 : 0,
+        borderDash: th.getAttribute('data-dash') ? [6, 4] : [],
+        pointRadius: type === 'line' ? 2 : 0,
+        spanGaps: false,
+        stack: th.getAttribute('data-stack') || undefined,
+        yAxisID: axis,
+        order: type === 'line' ? 0 : 1
+      });
+    });
+    var stacked = datasets.some(function (d) { return d.stack; });
+    var scales = {
+      x: { stacked: stacked, ticks: { autoSkip: true, maxRotation: 0 } },
+      y: { stacked: stacked, ticks: { callback: format } }
+    };
+    if (y1Format) {
+      scales.y1 = { position: 'right', grid: { drawOnChartArea: false }, ticks: { callback: y1Format } };
+    }
+    return {
+      type: kind === 'line' ? 'line' : 'bar',
+      data: { labels: labels, datasets: datasets },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        interaction: { mode: 'index', intersect: false },
+        scales: scales,
+        plugins: {
+          legend: { position: 'bottom', labels: { boxWidth: 12 } },
+          tooltip: {
+            callbacks: {
+              label: function (ctx) {
+                var f = ctx.dataset.yAxisID === 'y1' ? y1Format : format;
+                return ctx.dataset.label + ': ' + (ctx.parsed.y == null ? '–' : f(ctx.parsed.y));
+              }
+            }
+          }
+        }
+      }
+    };
+  }
+
+  function initCharts() {
+    var canvases = document.querySelectorAll('canvas[data-chart]');
+    if (!canvases.length) return;
+    if (typeof window.Chart === 'undefined') {
+      canvases.forEach(function (c) {
+        var note = c.parentNode.querySelector('.chart-loading');
+        if (note) note.hidden = true;
+        c.hidden = true;
+      });
+      return;
+    }
+    canvases.forEach(function (canvas) {
+      var table = document.getElementById(canvas.getAttribute('data-table'));
+      var note = canvas.parentNode.querySelector('.chart-loading');
+      if (table && table.tBodies[0] && table.tBodies[0].rows.length) {
+        new window.Chart(canvas, chartConfig(canvas, table));
+        canvas.setAttribute('data-rendered', 'true');
+      } else {
+        canvas.hidden = true;
+      }
+      if (note) note.hidden = true;
+    });
+  }
+
+  function init() {
+    document.querySelectorAll('form[data-filters]').forEach(initFilters);
+    initCharts();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', init);
+  } else {
+    init();
+  }
+})();

@@ -1,0 +1,134 @@
+package io.tandem.app.revenue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tandem.app.Browser;
+import io.tandem.app.TandemIT;
+import io.tandem.app.security.TestUsers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The Revenue &amp; retention journey of a manager on demo data (issue 6, browser tests). */
+@TandemIT
+class RevenueBrowserIT extends Browser {
+
+    @Test
+    void managerChangesTheRangeDrillsIntoACohortCellAndDownloadsACsv() throws Exception {
+        signIn(TestUsers.MANAGER, TestUsers.PASSWORD);
+        open("/revenue");
+        assertThat(driver.getTitle()).startsWith("Revenue & retention");
+        waitForCharts(4);
+        assertChartsHavePixels();
+        fullScreenshot("revenue-demo");
+
+        // a preset changes the URL (shareable) and the months shown
+        new Select(driver.findElement(By.id("range"))).selectByValue("3m");
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("range=3m"));
+        waitForCharts(4);
+        assertThat(driver.findElements(By.cssSelector("#movements-table tbody tr"))).hasSize(3);
+        assertThat(driver.getCurrentUrl()).doesNotContain("from=");
+
+        // back restores the previous view
+        driver.navigate().back();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("range=3m"));
+        waitForCharts(4);
+        assertThat(driver.findElements(By.cssSelector("#movements-table tbody tr"))).hasSize(12);
+
+        // the "?" shows the definition
+        WebElement help = driver.findElement(By.cssSelector("#cohorts .help"));
+        assertThat(driver.findElement(By.id("cohorts-definition")).isDisplayed()).isFalse();
+        help.click();
+        assertThat(driver.findElement(By.id("cohorts-definition")).isDisplayed()).isTrue();
+
+        // a cohort cell opens the accounts behind it
+        WebElement cell = driver.findElement(By.cssSelector("#cohorts-table tbody tr:nth-child(2) td.cell:nth-of-type(4) a"));
+        String percent = cell.getText();
+        cell.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("/revenue/cohort?"));
+        assertThat(driver.getCurrentUrl()).contains("age=2");
+        List<WebElement> accounts = driver.findElements(By.cssSelector("#cohort-accounts-table tbody tr"));
+        long active = driver.findElements(By.cssSelector("#cohort-accounts-table tbody tr:not(.inactive)")).size();
+        assertThat(accounts).isNotEmpty();
+        assertThat(Math.round(100.0 * active / accounts.size())).isEqualTo(Long.parseLong(percent));
+        screenshot("revenue-cohort-cell");
+
+        // the CSV link downloads the same accounts, with the browser's session
+        String href = driver.findElement(By.cssSelector("a.csv")).getAttribute("href");
+        HttpResponse<String> csv = download(href);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).get().asString().startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition")).get().asString().contains("attachment");
+        assertThat(csv.body().lines().findFirst()).contains("externalId,name,mrr,active,segment");
+        assertThat(csv.body().lines().count()).isEqualTo(accounts.size() + 1);
+    }
+
+    @Test
+    void customDatesGoInTheUrlAndTheGrowthPageDrawsItsChart() throws Exception {
+        signIn(TestUsers.MANAGER, TestUsers.PASSWORD);
+        open("/revenue?from=2025-01-01&to=2025-06-30&segment=11%2B");
+        waitForCharts(4);
+        assertThat(new Select(driver.findElement(By.id("range"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("custom");
+        assertThat(driver.findElement(By.id("from")).isDisplayed()).isTrue();
+        assertThat(new Select(driver.findElement(By.id("segment"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("11+");
+        screenshot("revenue-custom-11plus");
+
+        open("/growth");
+        waitForCharts(1);
+        assertChartsHavePixels();
+        assertThat(driver.findElement(By.id("high-touch-table")).getText()).doesNotContain("Rep 1");
+        fullScreenshot("growth-demo");
+    }
+
+    @Test
+    void aRepSeesOtherHighTouchRepsWithoutNames() throws Exception {
+        signIn(TestUsers.REP, TestUsers.PASSWORD);
+        open("/growth");
+        waitForCharts(1);
+        assertThat(driver.findElement(By.id("high-touch-table")).getText()).contains("Rep 1");
+        fullScreenshot("growth-rep");
+    }
+
+    /** A screenshot of the whole page at 1280 px, then back to the normal window. */
+    private void fullScreenshot(String name) throws Exception {
+        long height = (Long) driver.executeScript("return document.documentElement.scrollHeight;");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int) Math.min(height + 120, 8000)));
+        screenshot(name);
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    }
+
+    private void waitForCharts(int count) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
+                d.findElements(By.cssSelector("canvas[data-rendered=true]")).size() >= count);
+    }
+
+    /** Every chart drew something: some pixel of its canvas is not transparent. */
+    private void assertChartsHavePixels() {
+        Object blank = driver.executeScript("""
+                return Array.from(document.querySelectorAll('canvas[data-chart]')).filter(c => {
+                  const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                  for (let i = 3; i < data.length; i += 4) { if (data[i] !== 0) return false; }
+                  return true;
+                }).length;""");
+        assertThat(((Number) blank).intValue()).as("charts with no pixels").isZero();
+    }
+
+    private HttpResponse<String> download(String href) throws Exception {
+        Cookie session = driver.manage().getCookieNamed("JSESSIONID");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", "JSESSIONID=" + session.getValue())
+                .GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
