@@ -1,0 +1,164 @@
+package io.tandem.metrics.scorecard;
+
+import io.tandem.metrics.MetricFilter;
+import io.tandem.metrics.Rate;
+import io.tandem.metrics.happiness.HappinessQuery;
+import io.tandem.metrics.happiness.RepHappiness;
+import io.tandem.metrics.sales.SalesQualityQuery;
+import io.tandem.metrics.sales.SalesQualityQuery.RepSales;
+import io.tandem.metrics.scorecard.Scorecard.Figure;
+import io.tandem.metrics.scorecard.Scorecard.TrendPoint;
+import io.tandem.metrics.support.RepResponse;
+import io.tandem.metrics.support.ResponseVsVolumeQuery;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Assembles a rep's balanced scorecard (metrics.md section 6) from the per-rep rows the team
+ * queries already compute: support speed and volume (section 2), happiness in context (3), sales
+ * quality (4) and the outcome of the accounts a rep owns or helped. Each is run with the rep's team
+ * as filter for the period and each of the six before it; the team median is taken over the reps
+ * of that team with a value. Which figures a row shows depends on the rep's role.
+ */
+@Component
+public class Scorecards {
+
+    private static final String REP = """
+            select r.external_id, r.name, r.team, r.role,
+                   least((select min(t.opened_at) from tickets t where t.rep_id = r.id),
+                         (select min(coalesce(d.created_at, d.closed_at)) from deals d where d.rep_id = r.id),
+                         (select min(a.signed_up_at) from accounts a where a.owner_rep_id = r.id)) as first_activity,
+                   s.time_zone
+            from reps r cross join settings s
+            where r.external_id = :rep
+            """;
+
+    private final JdbcClient jdbc;
+    private final ResponseVsVolumeQuery response;
+    private final HappinessQuery happiness;
+    private final SalesQualityQuery sales;
+    private final RepOutcomesQuery outcomes;
+
+    public Scorecards(JdbcClient jdbc, ResponseVsVolumeQuery response, HappinessQuery happiness,
+                      SalesQualityQuery sales, RepOutcomesQuery outcomes) {
+        this.jdbc = jdbc;
+        this.response = response;
+        this.happiness = happiness;
+        this.sales = sales;
+        this.outcomes = outcomes;
+    }
+
+    private record RepInfo(String externalId, String name, String team, String role, Timestamp firstActivity,
+                           String timeZone) {
+    }
+
+    /** Empty when there is no such rep. */
+    public Optional<Scorecard> of(String rep, Period period) {
+        Optional<RepInfo> found = jdbc.sql(REP).param("rep", rep).query(RepInfo.class).optional();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        RepInfo info = found.get();
+        LocalDate firstActivity = info.firstActivity() == null ? null
+                : info.firstActivity().toInstant().atZone(ZoneId.of(info.timeZone())).toLocalDate();
+        List<Period> earlier = period.previousSix();
+        Map<String, Map<String, Measure>> current = figures(period, info.team());
+        List<Map<String, Map<String, Measure>>> history = new ArrayList<>();
+        for (Period p : earlier) {
+            boolean beforeFirstActivity = firstActivity == null || p.to().isBefore(firstActivity);
+            history.add(beforeFirstActivity ? Map.of() : figures(p, info.team()));
+        }
+        Row rows = new Row(rep, current, earlier, history);
+        String role = info.role();
+        List<Figure> volume = role.equals("sales") ? rows.of("bookings", "wonDeals")
+                : role.equals("success") ? rows.of("customersHelped", "tickets", "bookings")
+                : rows.of("customersHelped", "tickets");
+        List<Figure> speed = rows.of("medianFrtMinutes", "p90FrtMinutes", "repliesPerCustomer");
+        List<Figure> quality = rows.of("happiness", "expected", "gap", "hardShare");
+        List<Figure> outcome = role.equals("sales")
+                ? rows.of("logoRetention", "nrr", "bookingRetention", "commissionEarned", "commissionPending",
+                "commissionForfeited")
+                : rows.of("logoRetention", "nrr");
+        return Optional.of(new Scorecard(info.externalId(), info.name(), info.team(), role, period, firstActivity,
+                volume, speed, quality, outcome));
+    }
+
+    /** A value with the number of events behind it (null for counts and amounts). */
+    private record Measure(BigDecimal value, Long n) {
+        static Measure count(long value) {
+            return new Measure(BigDecimal.valueOf(value), null);
+        }
+
+        static Measure rate(Rate rate) {
+            return new Measure(rate.value(), rate.n());
+        }
+    }
+
+    /** Every figure of every rep of the team in one period: rep -> figure -> measure. */
+    private Map<String, Map<String, Measure>> figures(Period period, String team) {
+        MetricFilter filter = new MetricFilter(period.from(), period.to(), team, null);
+        Map<String, Map<String, Measure>> byRep = new HashMap<>();
+        for (RepResponse r : response.fetch(filter).reps()) {
+            Map<String, Measure> f = byRep.computeIfAbsent(r.rep(), k -> new HashMap<>());
+            f.put("customersHelped", Measure.count(r.customersHelped()));
+            f.put("tickets", Measure.count(r.tickets()));
+            f.put("medianFrtMinutes", new Measure(r.medianFrtMinutes(), r.tickets() - r.unanswered()));
+            f.put("p90FrtMinutes", new Measure(r.p90FrtMinutes(), r.tickets() - r.unanswered()));
+            f.put("repliesPerCustomer", new Measure(r.repliesPerCustomer(), r.customersHelped()));
+        }
+        for (RepHappiness h : happiness.fetch(filter).reps()) {
+            Map<String, Measure> f = byRep.computeIfAbsent(h.rep(), k -> new HashMap<>());
+            f.put("happiness", new Measure(h.score(), h.n()));
+            f.put("expected", new Measure(h.expected(), h.n()));
+            f.put("gap", new Measure(h.gap(), h.n()));
+            f.put("hardShare", Measure.rate(h.hardShare()));
+        }
+        for (RepSales s : sales.fetch(filter).reps()) {
+            Map<String, Measure> f = byRep.computeIfAbsent(s.rep(), k -> new HashMap<>());
+            f.put("bookings", new Measure(s.bookings(), null));
+            f.put("wonDeals", Measure.count(s.wonDeals()));
+            f.put("bookingRetention", new Measure(s.bookingRetention(), s.matureDeals()));
+            f.put("commissionEarned", new Measure(s.commission().earned(), null));
+            f.put("commissionPending", new Measure(s.commission().pending(), null));
+            f.put("commissionForfeited", new Measure(s.commission().forfeited(), null));
+        }
+        for (RepOutcomesQuery.RepOutcome o : outcomes.fetch(filter)) {
+            Map<String, Measure> f = byRep.computeIfAbsent(o.rep(), k -> new HashMap<>());
+            f.put("logoRetention", Measure.rate(o.logoRetention()));
+            f.put("nrr", new Measure(o.nrr(), o.logoRetention().n()));
+        }
+        return byRep;
+    }
+
+    /** Builds figures for one rep from the team's measures. */
+    private record Row(String rep, Map<String, Map<String, Measure>> current, List<Period> earlier,
+                       List<Map<String, Map<String, Measure>>> history) {
+
+        List<Figure> of(String... keys) {
+            List<Figure> figures = new ArrayList<>();
+            for (String key : keys) {
+                Measure mine = current.getOrDefault(rep, Map.of()).get(key);
+                BigDecimal median = TeamMedian.of(current.values().stream()
+                        .map(f -> f.get(key)).filter(m -> m != null).map(Measure::value).toList());
+                List<TrendPoint> trend = new ArrayList<>();
+                for (int i = 0; i < earlier.size(); i++) {
+                    Measure then = history.get(i).getOrDefault(rep, Map.of()).get(key);
+                    trend.add(new TrendPoint(earlier.get(i).from(), earlier.get(i).to(), then == null ? null : then.value()));
+                }
+                Long n = mine == null ? null : mine.n();
+                figures.add(new Figure(key, mine == null ? null : mine.value(), median, n,
+                        n != null && n < Rate.LOW_SAMPLE_BELOW, trend));
+            }
+            return figures;
+        }
+    }
+}
