@@ -11,3 +11,7 @@ document.addEventListener('click', function (event) {
     button.setAttribute('aria-expanded', String(!definition.hidden));
   }
 });
+// "Print" buttons (the scorecard is printed for one-to-ones).
+document.addEventListener('click', function (event) {
+  if (event.target.closest('[data-print]')) window.print();
+});

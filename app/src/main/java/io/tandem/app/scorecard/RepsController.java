@@ -1,28 +1,39 @@
 package io.tandem.app.scorecard;
 
 import io.tandem.app.security.TandemUser;
-import io.tandem.domain.reps.Rep;
+import io.tandem.app.web.DashboardFilters;
 import io.tandem.domain.reps.RepRepository;
+import io.tandem.domain.settings.SettingsRepository;
 import io.tandem.domain.users.UserRole;
+import io.tandem.metrics.scorecard.Period;
+import io.tandem.metrics.scorecard.Scorecard;
+import io.tandem.metrics.scorecard.Scorecards;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A rep's page (their balanced scorecard) and the list managers move between reps with. Who may
- * see which rep is enforced in SecurityConfiguration, not here.
+ * A rep's balanced scorecard and the list managers move between reps with. Who may see which
+ * rep is enforced in SecurityConfiguration, not here.
  */
 @Controller
 class RepsController {
 
     private final RepRepository reps;
+    private final Scorecards scorecards;
+    private final DashboardFilters filters;
+    private final SettingsRepository settings;
 
-    RepsController(RepRepository reps) {
+    RepsController(RepRepository reps, Scorecards scorecards, DashboardFilters filters, SettingsRepository settings) {
         this.reps = reps;
+        this.scorecards = scorecards;
+        this.filters = filters;
+        this.settings = settings;
     }
 
     /** "My scorecard": a REP's own page; managers and admins pick a rep. */
@@ -38,10 +49,15 @@ class RepsController {
     }
 
     @GetMapping("/reps/{externalId}")
-    String rep(@PathVariable String externalId, Model model) {
-        Rep rep = reps.findByExternalId(externalId)
+    String rep(@PathVariable String externalId, @RequestParam(required = false) String from,
+               @RequestParam(required = false) String to, Model model) {
+        Period period = filters.scorecardPeriod(from, to);
+        Scorecard card = scorecards.of(externalId, period)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no rep " + externalId));
-        model.addAttribute("rep", rep);
+        model.addAttribute("view", ScorecardView.of(card, settings.current().getCurrency()));
+        model.addAttribute("previous", period.previous());
+        Period next = period.next();
+        model.addAttribute("next", next.from().isAfter(filters.today()) ? null : next);
         model.addAttribute("reps", reps.findAllByOrderByTeamAscNameAsc());
         return "scorecard/rep";
     }

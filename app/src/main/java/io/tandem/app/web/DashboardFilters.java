@@ -4,6 +4,7 @@ import io.tandem.domain.reps.Rep;
 import io.tandem.domain.reps.RepRepository;
 import io.tandem.domain.settings.Settings;
 import io.tandem.domain.settings.SettingsRepository;
+import io.tandem.metrics.scorecard.Period;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -77,6 +78,26 @@ public class DashboardFilters {
                     + String.join(", ", segments()) + ", not '" + segment + "'.");
         }
         return new DashboardFilter(start, end, teamName, segmentLabel, preset, given);
+    }
+
+    /**
+     * A scorecard's period (metrics.md section 6): {@code from} and {@code to} as given, by default
+     * the last full calendar month.
+     */
+    public Period scorecardPeriod(String from, String to) {
+        if (blank(from) && blank(to)) {
+            return Period.lastFullMonth(today());
+        }
+        if (blank(from) || blank(to)) {
+            String missing = blank(from) ? "from" : "to";
+            throw new BadParameterException(missing, "Give both 'from' and 'to', or neither (the last full month).");
+        }
+        LocalDate start = date("from", from);
+        LocalDate end = date("to", to);
+        if (end.isBefore(start)) {
+            throw new BadParameterException("to", "Parameter 'to' (" + end + ") is before 'from' (" + start + ").");
+        }
+        return new Period(start, end);
     }
 
     /** The default filter: last 12 full months, every team and segment. */

@@ -38,7 +38,8 @@ public record Period(LocalDate from, LocalDate to) {
         return earlier;
     }
 
-    Period previous() {
+    /** The period of the same length just before this one. */
+    public Period previous() {
         if (wholeMonths()) {
             long months = ChronoUnit.MONTHS.between(YearMonth.from(from), YearMonth.from(to)) + 1;
             YearMonth first = YearMonth.from(from).minusMonths(months);
@@ -46,6 +47,17 @@ public record Period(LocalDate from, LocalDate to) {
         }
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         return new Period(from.minusDays(days), from.minusDays(1));
+    }
+
+    /** The period of the same length just after this one. */
+    public Period next() {
+        if (wholeMonths()) {
+            long months = ChronoUnit.MONTHS.between(YearMonth.from(from), YearMonth.from(to)) + 1;
+            YearMonth first = YearMonth.from(to).plusMonths(1);
+            return new Period(first.atDay(1), first.plusMonths(months - 1).atEndOfMonth());
+        }
+        long days = ChronoUnit.DAYS.between(from, to) + 1;
+        return new Period(to.plusDays(1), to.plusDays(days));
     }
 
     private boolean wholeMonths() {

@@ -11,6 +11,7 @@ import io.tandem.metrics.scorecard.Scorecard.TrendPoint;
 import io.tandem.metrics.support.RepResponse;
 import io.tandem.metrics.support.ResponseVsVolumeQuery;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -139,6 +140,20 @@ public class Scorecards {
         return byRep;
     }
 
+    /** As the API gives them (section 0): minutes and points to 1 decimal, money to 2, rates unrounded. */
+    private static BigDecimal rounded(String key, BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (key) {
+            case "medianFrtMinutes", "p90FrtMinutes", "happiness", "expected", "gap" ->
+                    value.setScale(1, RoundingMode.HALF_UP);
+            case "bookings", "commissionEarned", "commissionPending", "commissionForfeited" ->
+                    value.setScale(2, RoundingMode.HALF_UP);
+            default -> value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
+        };
+    }
+
     /** Builds figures for one rep from the team's measures. */
     private record Row(String rep, Map<String, Map<String, Measure>> current, List<Period> earlier,
                        List<Map<String, Map<String, Measure>>> history) {
@@ -155,8 +170,9 @@ public class Scorecards {
                     trend.add(new TrendPoint(earlier.get(i).from(), earlier.get(i).to(), then == null ? null : then.value()));
                 }
                 Long n = mine == null ? null : mine.n();
-                figures.add(new Figure(key, mine == null ? null : mine.value(), median, n,
-                        n != null && n < Rate.LOW_SAMPLE_BELOW, trend));
+                figures.add(new Figure(key, rounded(key, mine == null ? null : mine.value()), rounded(key, median), n,
+                        n != null && n < Rate.LOW_SAMPLE_BELOW,
+                        trend.stream().map(p -> new TrendPoint(p.from(), p.to(), rounded(key, p.value()))).toList()));
             }
             return figures;
         }

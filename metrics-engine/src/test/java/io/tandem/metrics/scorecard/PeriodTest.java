@@ -40,6 +40,14 @@ class PeriodTest {
     }
 
     @Test
+    void nextIsTheSameLengthAfter() {
+        assertThat(new Period(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 31)).next())
+                .isEqualTo(new Period(LocalDate.of(2024, 2, 1), LocalDate.of(2024, 2, 29)));
+        assertThat(new Period(LocalDate.of(2024, 3, 11), LocalDate.of(2024, 3, 20)).next())
+                .isEqualTo(new Period(LocalDate.of(2024, 3, 21), LocalDate.of(2024, 3, 30)));
+    }
+
+    @Test
     void toBeforeFromIsRefused() {
         assertThatThrownBy(() -> new Period(LocalDate.of(2024, 2, 2), LocalDate.of(2024, 2, 1)))
                 .hasMessageContaining("is before");
