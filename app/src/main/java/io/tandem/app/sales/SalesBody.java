@@ -45,8 +45,11 @@ public record SalesBody(
             BigDecimal share, int listLimit, List<SourcedDeal> list) {
     }
 
-    /** A support-sourced deal; {@code ticket} the external id of the ticket it came from, if it names one. */
-    public record SourcedDeal(String deal, String rep, String account, String stage, BigDecimal amount,
+    /**
+     * A support-sourced deal; {@code repName} null when hidden; {@code ticket} the external id of the ticket it
+     * came from, if it names one.
+     */
+    public record SourcedDeal(String deal, String rep, String repName, String account, String stage, BigDecimal amount,
             Instant createdAt, Instant closedAt, String ticket) {
     }
 }

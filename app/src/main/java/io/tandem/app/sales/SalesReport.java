@@ -50,7 +50,9 @@ class SalesReport {
         Aliases aliases = new Aliases(viewer);
         List<RepLine> lines = q.reps().stream().map(r -> line(r, known.get(r.rep()), aliases)).toList();
         List<SourcedDeal> deals = s.list().stream()
-                .map(d -> new SourcedDeal(d.deal(), aliases.shown(d.rep()), d.account(), d.stage(), money(d.amount()),
+                .map(d -> new SourcedDeal(d.deal(), aliases.shown(d.rep()),
+                        aliases.hides(d.rep()) || !known.containsKey(d.rep()) ? null : known.get(d.rep()).getName(),
+                        d.account(), d.stage(), money(d.amount()),
                         d.createdAt(), d.closedAt(), d.ticket()))
                 .toList();
         return new SalesBody(q.currency(), rate(q.commissionRate()), lines, line(q.total(), null, aliases),
@@ -112,10 +114,10 @@ class SalesReport {
     }
 
     static CsvTable supportSourcedCsv(SalesBody b) {
-        CsvTable t = CsvTable.of("support-sourced", "deal", "rep", "account", "stage", "amount", "createdAt",
+        CsvTable t = CsvTable.of("support-sourced", "deal", "rep", "repName", "account", "stage", "amount", "createdAt",
                 "closedAt", "ticket");
         for (SourcedDeal d : b.supportSourced().list()) {
-            t = t.row(d.deal(), d.rep(), d.account(), d.stage(), d.amount(), d.createdAt(), d.closedAt(), d.ticket());
+            t = t.row(d.deal(), d.rep(), d.repName(), d.account(), d.stage(), d.amount(), d.createdAt(), d.closedAt(), d.ticket());
         }
         return t;
     }

@@ -210,11 +210,12 @@ class SalesApiIT {
         // d5 is S1's: the same alias in the list
         JsonNode list = body.get("supportSourced").get("list");
         assertThat(list.get(2).get("rep").asString()).isEqualTo("Rep 1");
+        assertThat(list.get(2).get("repName").isNull()).isTrue();
         assertThat(list.get(0).get("rep").asString()).isEqualTo("S2");
         String csv = send("/api/metrics/sales/quality.csv?" + RANGE, "rep-s2", "*/*").body();
         assertThat(csv).contains("Rep 1,,,2,240.00,").doesNotContain("S1");
         String deals = send("/api/metrics/sales/support-sourced.csv?" + RANGE, "rep-s2", "*/*").body();
-        assertThat(deals).contains("d5,Rep 1,").doesNotContain("S1");
+        assertThat(deals).contains("d5,Rep 1,,,won").doesNotContain("S1");
     }
 
     @Test
@@ -229,9 +230,9 @@ class SalesApiIT {
                 // the total: d1 and d3 retained of three mature deals
                 .endsWith(",total,,3,300.00,1,3,450.00,2,150.00,0.3333333333333333,true,15.00,15.00,0.00\r\n");
         String deals = send("/api/metrics/sales/support-sourced.csv?" + RANGE, TestUsers.ADMIN, "*/*").body();
-        assertThat(deals).startsWith("deal,rep,account,stage,amount,createdAt,closedAt,ticket\r\n")
-                .contains("d6,S2,C,won,60.00,2024-04-01T10:00:00Z,2024-04-15T10:00:00Z,T1\r\n")
-                .contains("d5,S1,,won,40.00,,2024-03-01T10:00:00Z,\r\n");
+        assertThat(deals).startsWith("deal,rep,repName,account,stage,amount,createdAt,closedAt,ticket\r\n")
+                .contains("d6,S2,Rep S2 Name,C,won,60.00,2024-04-01T10:00:00Z,2024-04-15T10:00:00Z,T1\r\n")
+                .contains("d5,S1,Rep S1 Name,,won,40.00,,2024-03-01T10:00:00Z,\r\n");
     }
 
     @ParameterizedTest
