@@ -46,7 +46,7 @@ class RouteAccessMatrixIT {
     private static final int UNAUTHORIZED = 401;
     private static final int FORBIDDEN = 403;
 
-    private static final String PLANNED = "/{section:support|happiness|sales}";
+    private static final String PLANNED = "/{section:support|happiness}";
 
     /** The rules. {externalId} is always rep R001, the REP caller's own rep; OTHER_REP is rep R002. */
     private List<Case> cases(long victimId) {
@@ -64,7 +64,8 @@ class RouteAccessMatrixIT {
                 new Case("GET", "/growth/{table:[a-z0-9-]+}.csv", "/growth/high-touch.csv", null, FOUND, OK, OK, OK, OK),
                 new Case("GET", PLANNED, "/support", null, FOUND, OK, OK, OK, OK),
                 new Case("GET", PLANNED, "/happiness", null, FOUND, OK, OK, OK, OK),
-                new Case("GET", PLANNED, "/sales", null, FOUND, OK, OK, OK, OK),
+                new Case("GET", "/sales", "/sales", null, FOUND, OK, OK, OK, OK),
+                new Case("GET", "/sales/{table:[a-z0-9-]+}.csv", "/sales/reps.csv", null, FOUND, OK, OK, OK, OK),
                 new Case("GET", "/import", "/import", null, FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
                 new Case("POST", "/import/run", "/import/run", "kind=reps", FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, 400),
                 new Case("GET", "/import/progress/{id}", "/import/progress/none", null,
@@ -119,6 +120,10 @@ class RouteAccessMatrixIT {
                 new Case("GET", "/api/metrics/growth.csv", "/api/metrics/growth.csv", null, UNAUTHORIZED, OK, OK, OK, OK),
                 new Case("GET", "/api/metrics/growth/high-touch", "/api/metrics/growth/high-touch", null, UNAUTHORIZED, OK, OK, OK, OK),
                 new Case("GET", "/api/metrics/growth/high-touch.csv", "/api/metrics/growth/high-touch.csv", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/sales/quality", "/api/metrics/sales/quality", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/sales/quality.csv", "/api/metrics/sales/quality.csv", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/sales/support-sourced", "/api/metrics/sales/support-sourced", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/sales/support-sourced.csv", "/api/metrics/sales/support-sourced.csv", null, UNAUTHORIZED, OK, OK, OK, OK),
                 new Case("GET", "/api/metrics/retention/leading-indicators", "/api/metrics/retention/leading-indicators", null, UNAUTHORIZED, OK, OK, OK, OK),
                 new Case("GET", "/api/metrics/retention/leading-indicators.csv", "/api/metrics/retention/leading-indicators.csv", null, UNAUTHORIZED, OK, OK, OK, OK),
                 new Case("GET", "/v3/api-docs", "/v3/api-docs", null, FOUND, OK, OK, OK, OK),

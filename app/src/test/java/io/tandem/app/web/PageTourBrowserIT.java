@@ -45,8 +45,10 @@ class PageTourBrowserIT extends Browser {
             "test-admin, /revenue, revenue",
             "test-admin, /revenue/cohort?cohort=2025-01&age=3, revenue-cohort",
             "test-admin, /growth, growth",
+            "test-admin, /sales, sales",
             "morgan, /revenue, revenue-as-rep",
             "morgan, /growth, growth-as-rep",
+            "morgan, /sales, sales-as-rep",
             "morgan, /reps/R001, rep-own"})
     void pageFitsLaptopAndPhone(String user, String path, String name) throws Exception {
         signIn(user, TestUsers.PASSWORD);

@@ -1,0 +1,132 @@
+package io.tandem.app.sales;
+
+import static io.tandem.app.web.MetricResponses.money;
+import static io.tandem.app.web.MetricResponses.rate;
+
+import io.tandem.app.sales.SalesBody.Commission;
+import io.tandem.app.sales.SalesBody.RepLine;
+import io.tandem.app.sales.SalesBody.SourcedDeal;
+import io.tandem.app.sales.SalesBody.SupportSourced;
+import io.tandem.app.security.TandemUser;
+import io.tandem.app.web.CsvTable;
+import io.tandem.app.web.DashboardFilter;
+import io.tandem.domain.reps.Rep;
+import io.tandem.domain.reps.RepRepository;
+import io.tandem.domain.users.UserRole;
+import io.tandem.metrics.sales.SalesQualityQuery;
+import io.tandem.metrics.sales.SalesQualityQuery.RepSales;
+import io.tandem.metrics.sales.SalesQualityQuery.SalesQuality;
+import io.tandem.metrics.sales.SupportSourcedQuery;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** Runs the sales quality queries and maps them to the API body and CSV, hiding other reps from REP users. */
+@Component
+class SalesReport {
+
+    /** The support-sourced deals listed on the page and in the API, newest first. */
+    static final int LIST_LIMIT = 500;
+
+    private final SalesQualityQuery quality;
+    private final SupportSourcedQuery supportSourced;
+    private final RepRepository reps;
+
+    SalesReport(SalesQualityQuery quality, SupportSourcedQuery supportSourced, RepRepository reps) {
+        this.quality = quality;
+        this.supportSourced = supportSourced;
+        this.reps = reps;
+    }
+
+    SalesBody sales(DashboardFilter filter, Object viewer) {
+        SalesQuality q = quality.fetch(filter.metrics());
+        SupportSourcedQuery.SupportSourced s = supportSourced.fetch(filter.metrics(), LIST_LIMIT);
+        Map<String, Rep> known = reps.findAllByOrderByTeamAscNameAsc().stream()
+                .collect(Collectors.toMap(Rep::getExternalId, r -> r, (a, b) -> a));
+        Aliases aliases = new Aliases(viewer);
+        List<RepLine> lines = q.reps().stream().map(r -> line(r, known.get(r.rep()), aliases)).toList();
+        List<SourcedDeal> deals = s.list().stream()
+                .map(d -> new SourcedDeal(d.deal(), aliases.shown(d.rep()),
+                        aliases.hides(d.rep()) || !known.containsKey(d.rep()) ? null : known.get(d.rep()).getName(),
+                        d.account(), d.stage(), money(d.amount()),
+                        d.createdAt(), d.closedAt(), d.ticket()))
+                .toList();
+        return new SalesBody(q.currency(), rate(q.commissionRate()), lines, line(q.total(), null, aliases),
+                new SupportSourced(s.deals(), s.wonDeals(), money(s.wonAmount()), money(s.allWonAmount()),
+                        rate(s.share()), LIST_LIMIT, deals));
+    }
+
+    private static RepLine line(RepSales r, Rep rep, Aliases aliases) {
+        boolean hidden = r.rep() != null && aliases.hides(r.rep());
+        String role = rep == null ? null : rep.getRole().name().toLowerCase(Locale.ROOT);
+        return new RepLine(aliases.shown(r.rep()), hidden ? null : r.name(), hidden ? null : r.team(), role,
+                r.wonDeals(), money(r.bookings()), r.dealsWithoutAccount(), r.matureDeals(), money(r.matureBookings()),
+                r.retainedDeals(), money(r.retainedBookings()), rate(r.bookingRetention()), r.lowSample(),
+                new Commission(money(r.commission().earned()), money(r.commission().pending()),
+                        money(r.commission().forfeited())));
+    }
+
+    /**
+     * REP users see team pages as aggregates: any rep but themselves is "Rep n" (issue 6, access), numbered
+     * in the order they first appear, so that the same rep has the same alias in both tables of a response.
+     */
+    private static final class Aliases {
+
+        private final boolean hide;
+        private final String ownRep;
+        private final Map<String, String> given = new HashMap<>();
+
+        Aliases(Object viewer) {
+            this.ownRep = viewer instanceof TandemUser u && u.role() == UserRole.REP ? u.repExternalId() : null;
+            this.hide = viewer instanceof TandemUser u ? u.role() == UserRole.REP : true;
+        }
+
+        boolean hides(String rep) {
+            return hide && !rep.equals(ownRep);
+        }
+
+        String shown(String rep) {
+            if (rep == null || !hides(rep)) {
+                return rep;
+            }
+            return given.computeIfAbsent(rep, r -> "Rep " + (given.size() + 1));
+        }
+    }
+
+    static CsvTable repsCsv(SalesBody b) {
+        CsvTable t = CsvTable.of("sales-quality", "rep", "name", "team", "wonDeals", "bookings", "dealsWithoutAccount",
+                "matureDeals", "matureBookings", "retainedDeals", "retainedBookings", "bookingRetention", "lowSample",
+                "commissionEarned", "commissionPending", "commissionForfeited");
+        for (RepLine l : b.reps()) {
+            t = row(t, l, l.rep(), l.name());
+        }
+        return row(t, b.total(), null, "total");
+    }
+
+    private static CsvTable row(CsvTable t, RepLine l, String rep, String name) {
+        return t.row(rep, name, l.team(), l.wonDeals(), l.bookings(), l.dealsWithoutAccount(), l.matureDeals(),
+                l.matureBookings(), l.retainedDeals(), l.retainedBookings(), l.bookingRetention(), l.lowSample(),
+                l.commission().earned(), l.commission().pending(), l.commission().forfeited());
+    }
+
+    static CsvTable supportSourcedCsv(SalesBody b) {
+        CsvTable t = CsvTable.of("support-sourced", "deal", "rep", "repName", "account", "stage", "amount", "createdAt",
+                "closedAt", "ticket");
+        for (SourcedDeal d : b.supportSourced().list()) {
+            t = t.row(d.deal(), d.rep(), d.repName(), d.account(), d.stage(), d.amount(), d.createdAt(), d.closedAt(), d.ticket());
+        }
+        return t;
+    }
+
+    static Function<SalesBody, CsvTable> table(String name) {
+        return switch (name) {
+            case "reps" -> SalesReport::repsCsv;
+            case "support-sourced" -> SalesReport::supportSourcedCsv;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,317 @@
+package io.tandem.app.sales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tandem.app.TandemApplication;
+import io.tandem.app.security.TestUsers;
+import io.tandem.domain.reps.RepRepository;
+import io.tandem.domain.users.AppUser;
+import io.tandem.domain.users.AppUserRepository;
+import io.tandem.domain.users.UserRole;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The sales quality API (metrics.md section 4) on a small dataset written here, without demo data,
+ * against figures worked out by hand. Commission rate 10%, time zone UTC, reporting horizon June 2024
+ * (the last revenue month). The range is the first half of 2024 unless a test says otherwise.
+ *
+ * <pre>
+ * reps:     S1 sales, team North;  S2 sales, team South
+ * accounts: A  2 seats: MRR 100 Jan 2023 - Jun 2024
+ *           B  2 seats: MRR 100 Jan 2023 - Dec 2023 (0 from Jan 2024)
+ *           C 12 seats: MRR 100 Mar 2023 - Jun 2024
+ * ticket:   T1, from a customer of C
+ *
+ * deal rep type       amount stage created     closed      account source    twelfth month  active then
+ * d1   S1  new        100    won   -           2023-01-10  A       outbound  2024-01        yes
+ * d2   S1  new        300    won   -           2023-01-12  B       outbound  2024-01        no
+ * d3   S2  new         50    won   -           2023-03-05  C       inbound   2024-03        yes
+ * d4   S1  new        200    won   -           2024-02-10  A       inbound   2025-02        after the horizon
+ * d5   S1  new         40    won   -           2024-03-01  -       support   -              no account
+ * d6   S2  expansion   60    won   2024-04-01  2024-04-15  C       (T1)      2025-04        after the horizon
+ * d7   S2  new        999    lost  2024-04-20  2024-05-01  -       support
+ * </pre>
+ * This context has its own database: the properties differ from the other ITs' on purpose.
+ */
+@SpringBootTest(classes = TandemApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "tandem.data-dir=${java.io.tmpdir}/tandem-it/${random.uuid}",
+                "tandem.embedded.clean=true",
+                "tandem.demo.load=false",
+                "tandem.demo.seed=4"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SalesApiIT {
+
+    private static final String RANGE = "from=2024-01-01&to=2024-06-30";
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    AppUserRepository users;
+    @Autowired
+    RepRepository reps;
+    @Autowired
+    PasswordEncoder encoder;
+
+    @BeforeAll
+    void dataset() {
+        TestUsers.ensureAdmin(users, encoder);
+        jdbc.sql("update settings set commission_rate = 0.10, time_zone = 'UTC'").update();
+        rep("S1", "North");
+        rep("S2", "South");
+        account("A", 2);
+        account("B", 2);
+        account("C", 12);
+        revenue("A", "2023-01", "2024-06");
+        revenue("B", "2023-01", "2023-12");
+        revenue("C", "2023-03", "2024-06");
+        jdbc.sql("insert into customers (external_id, account_id) select 'K1', id from accounts where external_id = 'C'")
+                .update();
+        jdbc.sql("""
+                insert into tickets (external_id, customer_id, account_id, opened_at)
+                select 'T1', k.id, k.account_id, '2024-03-28T09:00:00Z'::timestamptz from customers k
+                where k.external_id = 'K1'""").update();
+        deal("d1", "S1", "A", "new", "100", "won", null, "2023-01-10", "outbound", null);
+        deal("d2", "S1", "B", "new", "300", "won", null, "2023-01-12", "outbound", null);
+        deal("d3", "S2", "C", "new", "50", "won", null, "2023-03-05", "inbound", null);
+        deal("d4", "S1", "A", "new", "200", "won", null, "2024-02-10", "inbound", null);
+        deal("d5", "S1", null, "new", "40", "won", null, "2024-03-01", "support", null);
+        deal("d6", "S2", "C", "expansion", "60", "won", "2024-04-01", "2024-04-15", null, "T1");
+        deal("d7", "S2", null, "new", "999", "lost", "2024-04-20", "2024-05-01", "support", null);
+        users.save(new AppUser("rep-s2", encoder.encode(TestUsers.PASSWORD), UserRole.REP,
+                reps.findByExternalId("S2").orElseThrow()));
+    }
+
+    @Test
+    void bookingsAreSetAgainstTheBookingsStillPayingTwelveMonthsLater() {
+        JsonNode body = get("/api/metrics/sales/quality?" + RANGE);
+        JsonNode lines = body.get("reps");
+        // biggest bookings first: S1 240, S2 60
+        assertThat(lines).hasSize(2);
+        JsonNode s1 = lines.get(0);
+        assertThat(s1.get("rep").asString()).isEqualTo("S1");
+        assertThat(s1.get("name").asString()).isEqualTo("Rep S1 Name");
+        // booked in H1 2024: d4 200 + d5 40 (no account) = 240, two won deals, one without an account
+        assertThat(s1.get("bookings").asString()).isEqualTo("240.00");
+        assertThat(s1.get("wonDeals").asLong()).isEqualTo(2);
+        assertThat(s1.get("dealsWithoutAccount").asLong()).isEqualTo(1);
+        // mature in H1 2024 (twelfth month Jan): d1 100 (A still pays) + d2 300 (B stopped) = 400;
+        // retained 100; 100 / 400 = 0.25 with n = 2, a low sample
+        assertThat(s1.get("matureDeals").asLong()).isEqualTo(2);
+        assertThat(s1.get("matureBookings").asString()).isEqualTo("400.00");
+        assertThat(s1.get("retainedBookings").asString()).isEqualTo("100.00");
+        assertThat(s1.get("bookingRetention").decimalValue()).isEqualByComparingTo("0.25");
+        assertThat(s1.get("lowSample").asBoolean()).isTrue();
+        // commission on d4 and d5 at 10%: halves 10 and 2 earned at close; d4's second half waits for
+        // Feb 2025 (after the horizon) and d5 has no account to check: 12 pending
+        assertCommission(s1, "12.00", "12.00", "0.00");
+
+        JsonNode s2 = lines.get(1);
+        assertThat(s2.get("rep").asString()).isEqualTo("S2");
+        // booked: d6 60 (the lost d7 is not a booking); mature: d3 50 (C pays in Mar 2024), all retained.
+        // d6 is an expansion: never mature
+        assertThat(s2.get("bookings").asString()).isEqualTo("60.00");
+        assertThat(s2.get("matureDeals").asLong()).isEqualTo(1);
+        assertThat(s2.get("matureBookings").asString()).isEqualTo("50.00");
+        assertThat(s2.get("retainedBookings").asString()).isEqualTo("50.00");
+        assertThat(s2.get("bookingRetention").decimalValue()).isEqualByComparingTo("1");
+        // d6: 3 at close, 3 pending until Apr 2025
+        assertCommission(s2, "3.00", "3.00", "0.00");
+
+        // total: 300 booked; mature 450, retained 150: 1/3
+        JsonNode total = body.get("total");
+        assertThat(total.get("rep").isNull()).isTrue();
+        assertThat(total.get("bookings").asString()).isEqualTo("300.00");
+        assertThat(total.get("matureBookings").asString()).isEqualTo("450.00");
+        assertThat(total.get("retainedBookings").asString()).isEqualTo("150.00");
+        assertThat(total.get("bookingRetention").decimalValue()).isEqualByComparingTo("0.3333333333333333");
+        assertThat(body.get("commissionRate").decimalValue()).isEqualByComparingTo("0.1");
+        assertThat(body.get("currency").asString()).isNotBlank();
+    }
+
+    @Test
+    void overEighteenMonthsSecondHalvesAreEarnedOrForfeited() {
+        JsonNode s1 = get("/api/metrics/sales/quality?from=2023-01-01&to=2024-06-30").get("reps").get(0);
+        // booked: d1 100 + d2 300 + d4 200 + d5 40 = 640
+        assertThat(s1.get("bookings").asString()).isEqualTo("640.00");
+        // at close: 5 + 15 + 10 + 2 = 32; d1's second half earned (A pays in Jan 2024): 32 + 5 = 37;
+        // d2's forfeited (B stopped): 15; d4's and d5's pending: 10 + 2 = 12
+        assertCommission(s1, "37.00", "12.00", "15.00");
+    }
+
+    @Test
+    void supportSourcedDealsAreCountedWithTheirShareOfAllWonAndListedWithTheirTicket() {
+        JsonNode ss = get("/api/metrics/sales/quality?" + RANGE).get("supportSourced");
+        // opened in H1 2024 from support: d5 (source support; no creation date, so its close date), d6 (names
+        // T1), d7 (source support, lost): 3
+        assertThat(ss.get("deals").asLong()).isEqualTo(3);
+        // won in the range: d5 40 + d6 60 = 100 of all won 240 + 60 = 300: 1/3
+        assertThat(ss.get("wonDeals").asLong()).isEqualTo(2);
+        assertThat(ss.get("wonAmount").asString()).isEqualTo("100.00");
+        assertThat(ss.get("allWonAmount").asString()).isEqualTo("300.00");
+        assertThat(ss.get("share").decimalValue()).isEqualByComparingTo("0.3333333333333333");
+        // newest first: d7 (opened 20 Apr), d6 (1 Apr), d5 (1 Mar)
+        JsonNode list = ss.get("list");
+        assertThat(list).hasSize(3);
+        assertThat(list.get(0).get("deal").asString()).isEqualTo("d7");
+        assertThat(list.get(1).get("deal").asString()).isEqualTo("d6");
+        assertThat(list.get(1).get("ticket").asString()).isEqualTo("T1");
+        assertThat(list.get(1).get("account").asString()).isEqualTo("C");
+        assertThat(list.get(2).get("deal").asString()).isEqualTo("d5");
+        assertThat(list.get(2).get("ticket").isNull()).isTrue();
+        // the separate route gives the same object
+        assertThat(get("/api/metrics/sales/support-sourced?" + RANGE)).isEqualTo(ss);
+    }
+
+    @Test
+    void theTeamFilterFollowsTheDealsOwner() {
+        JsonNode body = get("/api/metrics/sales/quality?" + RANGE + "&team=South");
+        assertThat(body.get("reps")).hasSize(1);
+        assertThat(body.get("total").get("bookings").asString()).isEqualTo("60.00");
+        // South's support-sourced: d6 and d7 opened; won 60 of South's 60: share 1
+        JsonNode ss = body.get("supportSourced");
+        assertThat(ss.get("deals").asLong()).isEqualTo(2);
+        assertThat(ss.get("share").decimalValue()).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void aRepSeesOtherRepsWithoutNamesInBothTablesAndTheCsv() {
+        JsonNode body = get("/api/metrics/sales/quality?" + RANGE, "rep-s2");
+        JsonNode s1 = body.get("reps").get(0);
+        assertThat(s1.get("rep").asString()).isEqualTo("Rep 1");
+        assertThat(s1.get("name").isNull()).isTrue();
+        assertThat(s1.get("team").isNull()).isTrue();
+        assertThat(s1.get("bookings").asString()).isEqualTo("240.00");
+        assertThat(body.get("reps").get(1).get("rep").asString()).isEqualTo("S2");
+        assertThat(body.get("reps").get(1).get("name").asString()).isEqualTo("Rep S2 Name");
+        // d5 is S1's: the same alias in the list
+        JsonNode list = body.get("supportSourced").get("list");
+        assertThat(list.get(2).get("rep").asString()).isEqualTo("Rep 1");
+        assertThat(list.get(2).get("repName").isNull()).isTrue();
+        assertThat(list.get(0).get("rep").asString()).isEqualTo("S2");
+        String csv = send("/api/metrics/sales/quality.csv?" + RANGE, "rep-s2", "*/*").body();
+        assertThat(csv).contains("Rep 1,,,2,240.00,").doesNotContain("S1");
+        String deals = send("/api/metrics/sales/support-sourced.csv?" + RANGE, "rep-s2", "*/*").body();
+        assertThat(deals).contains("d5,Rep 1,,,won").doesNotContain("S1");
+    }
+
+    @Test
+    void eachTableIsAlsoCsv() {
+        HttpResponse<String> reps = send("/api/metrics/sales/quality?" + RANGE, TestUsers.ADMIN, "text/csv");
+        assertThat(reps.headers().firstValue("Content-Type")).get().asString().startsWith("text/csv");
+        assertThat(reps.body())
+                .startsWith("rep,name,team,wonDeals,bookings,dealsWithoutAccount,matureDeals,matureBookings,"
+                        + "retainedDeals,retainedBookings,bookingRetention,lowSample,commissionEarned,"
+                        + "commissionPending,commissionForfeited\r\n")
+                .contains("S1,Rep S1 Name,North,2,240.00,1,2,400.00,1,100.00,0.25,true,12.00,12.00,0.00\r\n")
+                // the total: d1 and d3 retained of three mature deals
+                .endsWith(",total,,3,300.00,1,3,450.00,2,150.00,0.3333333333333333,true,15.00,15.00,0.00\r\n");
+        String deals = send("/api/metrics/sales/support-sourced.csv?" + RANGE, TestUsers.ADMIN, "*/*").body();
+        assertThat(deals).startsWith("deal,rep,repName,account,stage,amount,createdAt,closedAt,ticket\r\n")
+                .contains("d6,S2,Rep S2 Name,C,won,60.00,2024-04-01T10:00:00Z,2024-04-15T10:00:00Z,T1\r\n")
+                .contains("d5,S1,Rep S1 Name,,won,40.00,,2024-03-01T10:00:00Z,\r\n");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/api/metrics/sales/quality?from=2024-13-01 | from",
+            "/api/metrics/sales/quality?from=2024-06-01&to=2024-01-31 | to",
+            "/api/metrics/sales/quality?team=Nowhere | team",
+            "/api/metrics/sales/support-sourced?segment=2-5 | segment"})
+    void badParametersAreProblemsNamingTheParameter(String path, String parameter) {
+        HttpResponse<String> response = send(path, TestUsers.ADMIN, "application/json");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).get().asString()
+                .startsWith("application/problem+json");
+        assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("'" + parameter + "'");
+    }
+
+    private static void assertCommission(JsonNode rep, String earned, String pending, String forfeited) {
+        JsonNode c = rep.get("commission");
+        assertThat(c.get("earned").asString()).isEqualTo(earned);
+        assertThat(c.get("pending").asString()).isEqualTo(pending);
+        assertThat(c.get("forfeited").asString()).isEqualTo(forfeited);
+    }
+
+    private JsonNode get(String path) {
+        return get(path, TestUsers.ADMIN);
+    }
+
+    private JsonNode get(String path, String user) {
+        HttpResponse<String> response = send(path, user, "application/json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(String path, String user, String accept) {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + TestUsers.PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + basic).header("Accept", accept).GET().build();
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void rep(String id, String team) {
+        jdbc.sql("insert into reps (external_id, name, team, role) values (:id, :name, :team, 'sales')")
+                .param("id", id).param("name", "Rep " + id + " Name").param("team", team).update();
+    }
+
+    private void account(String id, int seats) {
+        jdbc.sql("""
+                insert into accounts (external_id, name, signed_up_at, seats)
+                values (:id, :id, '2023-01-01T00:00:00Z'::timestamptz, :seats)""")
+                .param("id", id).param("seats", seats).update();
+    }
+
+    private void revenue(String account, String fromMonth, String toMonth) {
+        jdbc.sql("""
+                insert into revenue (account_id, month, mrr)
+                select a.id, m::date, 100
+                from accounts a
+                cross join generate_series(to_date(:from, 'YYYY-MM'), to_date(:to, 'YYYY-MM'), interval '1 month') m
+                where a.external_id = :account""")
+                .param("account", account).param("from", fromMonth).param("to", toMonth).update();
+    }
+
+    private void deal(String id, String rep, String account, String type, String amount, String stage, String created,
+                      String closed, String source, String ticket) {
+        jdbc.sql("""
+                insert into deals (external_id, rep_id, account_id, type, amount, stage, created_at, closed_at, source,
+                                   ticket_id)
+                select :id, r.id, (select a.id from accounts a where a.external_id = :account), :type, :amount::numeric,
+                       :stage, cast(:created as timestamptz), cast(:closed as timestamptz), :source,
+                       (select t.id from tickets t where t.external_id = :ticket)
+                from reps r where r.external_id = :rep""")
+                .param("id", id).param("rep", rep).param("account", account).param("type", type)
+                .param("amount", amount).param("stage", stage)
+                .param("created", created == null ? null : created + "T10:00:00Z")
+                .param("closed", closed + "T10:00:00Z").param("source", source).param("ticket", ticket).update();
+    }
+}
