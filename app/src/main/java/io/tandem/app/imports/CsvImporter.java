@@ -74,10 +74,12 @@ class CsvImporter {
                 create temp table if not exists import_errors (
                     line integer, col text, value text, message text
                 ) on commit drop""").update();
+        jdbc.sql("create index if not exists import_errors_line_idx on import_errors (line)").update();
         jdbc.sql("""
                 create temp table if not exists import_rejected (
                     kind text, key text, file text, line integer
                 ) on commit drop""").update();
+        jdbc.sql("create index if not exists import_rejected_key_idx on import_rejected (kind, key)").update();
     }
 
     /** Stages, checks and merges one file. {@code kind} null: detected from the header. */
@@ -388,10 +390,10 @@ class CsvImporter {
                     select distinct on (s.external_id) :kind, s.external_id, :file, s.line
                     from import_stage s
                     where s.external_id is not null
-                      and (s.err_msg is not null or s.line in (select line from import_errors))
+                      and (s.err_msg is not null or exists (select 1 from import_errors e where e.line = s.line))
                       and not exists (select 1 from import_stage ok
                                       where ok.external_id = s.external_id and ok.err_msg is null
-                                        and ok.line not in (select line from import_errors))
+                                        and not exists (select 1 from import_errors e where e.line = ok.line))
                     order by s.external_id, s.line
                     """).param("kind", kind.code()).param("file", fileName).update();
         }
@@ -473,7 +475,7 @@ class CsvImporter {
                     insert into %1$s as t (%2$s)
                     select %3$s
                     from import_stage s
-                    where s.err_msg is null and s.line not in (select line from import_errors)
+                    where s.err_msg is null and not exists (select 1 from import_errors e where e.line = s.line)
                     order by s.line
                     on conflict (%4$s) do %5$s
                     returning (xmax = 0) as inserted
