@@ -23,10 +23,19 @@ public class HeadlinesQuery {
                 from horizon h
                 cross join settings s
             ),
+            -- the three months read below, taken from the view once: each reference to a view
+            -- expands it again
+            months as materialized (
+                select m.account_id, m.month, m.mrr
+                from account_month_mrr m
+                cross join horizon h
+                cross join churn_month c
+                where m.month in (h.month, c.month, (c.month - interval '1 month')::date)
+            ),
             at_horizon as (
                 select count(*) filter (where m.mrr > 0) as active_accounts,
                        coalesce(sum(m.mrr), 0)           as mrr
-                from account_month_mrr m
+                from months m
                 join horizon h on m.month = h.month
             ),
             -- logo churn (metrics.md section 1): churned in m / active in m-1
@@ -34,9 +43,9 @@ public class HeadlinesQuery {
                 select count(*)                                      as active_at_start,
                        count(*) filter (where coalesce(cur.mrr, 0) = 0) as churned
                 from churn_month c
-                join account_month_mrr prev
+                join months prev
                   on prev.month = (c.month - interval '1 month')::date and prev.mrr > 0
-                left join account_month_mrr cur
+                left join months cur
                   on cur.account_id = prev.account_id and cur.month = c.month
             ),
             -- the last full ISO week (Monday first) in the organisation's time zone
