@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class PlannedSectionsController {
 
-    @GetMapping({"/{section:support|happiness|sales}"})
+    @GetMapping({"/{section:sales}"})
     String planned(@PathVariable String section, Model model) {
         model.addAttribute("section", section);
         return "planned";
