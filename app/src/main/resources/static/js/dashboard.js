@@ -62,7 +62,8 @@
     var format = FORMATS[canvas.getAttribute('data-format')] || FORMATS.number;
     var heads = table.tHead.rows[0].cells;
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
-    var labels = rows.map(function (r) { return r.cells[0].textContent.trim(); });
+    // a row header's data-label (when set) is its label without badges such as "partial"
+    var labels = rows.map(function (r) { return r.cells[0].getAttribute('data-label') || r.cells[0].textContent.trim(); });
     var datasets = [];
     // every axis but y sits on the right with the format of its first column (y1, y2, ...)
     var axisFormats = {};
