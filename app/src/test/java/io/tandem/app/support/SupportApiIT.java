@@ -52,7 +52,9 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
                 "tandem.data-dir=${java.io.tmpdir}/tandem-it/${random.uuid}",
                 "tandem.embedded.clean=true",
-                "tandem.demo.load=false"})
+                "tandem.demo.load=false",
+                // its own context and database: RevenueApiIT's otherwise identical context holds other data
+                "tandem.test.dataset=support"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SupportApiIT {
 
