@@ -44,7 +44,10 @@
   var FORMATS = {
     money: function (v) { return currency.format(v); },
     percent: function (v) { return (v * 100).toFixed(1) + '%'; },
-    number: function (v) { return String(v); }
+    number: function (v) { return String(v); },
+    decimal: function (v) { return v.toFixed(2); },
+    points: function (v) { return v.toFixed(0); },
+    minutes: function (v) { return v < 120 ? v.toFixed(0) + ' min' : (v / 60).toFixed(1) + ' h'; }
   };
 
   function value(cell) {
@@ -59,14 +62,16 @@
     var format = FORMATS[canvas.getAttribute('data-format')] || FORMATS.number;
     var heads = table.tHead.rows[0].cells;
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
-    var labels = rows.map(function (r) { return r.cells[0].textContent.trim(); });
+    // a row header's data-label (when set) is its label without badges such as "partial"
+    var labels = rows.map(function (r) { return r.cells[0].getAttribute('data-label') || r.cells[0].textContent.trim(); });
     var datasets = [];
-    var y1Format = null;
+    // every axis but y sits on the right with the format of its first column (y1, y2, ...)
+    var axisFormats = {};
     Array.prototype.forEach.call(heads, function (th, i) {
       var type = th.getAttribute('data-series');
       if (!type) return;
       var axis = th.getAttribute('data-axis') || 'y';
-      if (axis === 'y1') y1Format = FORMATS[th.getAttribute('data-format')] || FORMATS.number;
+      if (axis !== 'y' && !axisFormats[axis]) axisFormats[axis] = FORMATS[th.getAttribute('data-format')] || FORMATS.number;
       var color = th.getAttribute('data-color') || '#2f6f6a';
       datasets.push({
         type: type,
@@ -88,9 +93,9 @@
       x: { stacked: stacked, ticks: { autoSkip: true, maxRotation: 0 } },
       y: { stacked: stacked, ticks: { callback: format } }
     };
-    if (y1Format) {
-      scales.y1 = { position: 'right', grid: { drawOnChartArea: false }, ticks: { callback: y1Format } };
-    }
+    Object.keys(axisFormats).forEach(function (axis) {
+      scales[axis] = { position: 'right', grid: { drawOnChartArea: false }, ticks: { callback: axisFormats[axis] } };
+    });
     return {
       type: kind === 'line' ? 'line' : 'bar',
       data: { labels: labels, datasets: datasets },
@@ -100,13 +105,87 @@
         animation: false,
         interaction: { mode: 'index', intersect: false },
         scales: scales,
+        onClick: drillDown(rows),
+        onHover: pointer(rows),
         plugins: {
           legend: { position: 'bottom', labels: { boxWidth: 12 } },
           tooltip: {
             callbacks: {
               label: function (ctx) {
-                var f = ctx.dataset.yAxisID === 'y1' ? y1Format : format;
+                var f = axisFormats[ctx.dataset.yAxisID] || format;
                 return ctx.dataset.label + ': ' + (ctx.parsed.y == null ? '–' : f(ctx.parsed.y));
+              }
+            }
+          }
+        }
+      }
+    };
+  }
+
+  // A row with data-href is a drill-down: clicking its bar, point or label opens it (the row header links there too).
+  function drillDown(rows) {
+    return function (event, elements) {
+      if (!elements || !elements.length) return;
+      var href = rows[elements[0].index] && rows[elements[0].index].getAttribute('data-href');
+      if (href) window.location.assign(href);
+    };
+  }
+
+  function pointer(rows) {
+    return function (event, elements) {
+      var target = event.native && event.native.target;
+      if (!target) return;
+      var linked = elements && elements.length && rows[elements[0].index]
+        && rows[elements[0].index].hasAttribute('data-href');
+      target.style.cursor = linked ? 'pointer' : 'default';
+    };
+  }
+
+  // A scatter from the columns marked th[data-x], th[data-y] and (for the point size) th[data-r].
+  function scatterConfig(canvas, table) {
+    var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    function col(attr) {
+      for (var i = 0; i < heads.length; i++) { if (heads[i].hasAttribute(attr)) return i; }
+      return -1;
+    }
+    var xi = col('data-x'), yi = col('data-y'), ri = col('data-r');
+    var xFormat = FORMATS[heads[xi].getAttribute('data-format')] || FORMATS.number;
+    var yFormat = FORMATS[heads[yi].getAttribute('data-format')] || FORMATS.number;
+    var rFormat = ri >= 0 ? FORMATS[heads[ri].getAttribute('data-format')] || FORMATS.number : null;
+    var points = rows.map(function (r) {
+      var size = ri >= 0 ? value(r.cells[ri]) : null;
+      return {
+        x: value(r.cells[xi]), y: value(r.cells[yi]), size: size,
+        r: size == null ? 4 : Math.max(4, Math.min(18, 3 + size * 3)),
+        label: r.cells[0].textContent.trim()
+      };
+    });
+    var color = canvas.getAttribute('data-color') || 'rgba(47, 111, 106, 0.55)';
+    return {
+      type: 'bubble',
+      data: { datasets: [{ label: canvas.getAttribute('aria-label'), data: points, backgroundColor: color,
+        borderColor: '#2f6f6a', borderWidth: 1 }] },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        onClick: drillDown(rows),
+        onHover: pointer(rows),
+        scales: {
+          x: { title: { display: true, text: heads[xi].textContent.trim() }, ticks: { callback: xFormat } },
+          y: { title: { display: true, text: heads[yi].textContent.trim() }, ticks: { callback: yFormat } }
+        },
+        plugins: {
+          legend: { display: false },
+          tooltip: {
+            callbacks: {
+              label: function (ctx) {
+                var p = ctx.raw;
+                var text = p.label + ': ' + heads[xi].textContent.trim() + ' ' + (p.x == null ? '–' : xFormat(p.x))
+                  + ', ' + heads[yi].textContent.trim() + ' ' + (p.y == null ? '–' : yFormat(p.y));
+                if (rFormat) text += ', ' + heads[ri].textContent.trim() + ' ' + (p.size == null ? '–' : rFormat(p.size));
+                return text;
               }
             }
           }
@@ -130,7 +209,9 @@
       var table = document.getElementById(canvas.getAttribute('data-table'));
       var note = canvas.parentNode.querySelector('.chart-loading');
       if (table && table.tBodies[0] && table.tBodies[0].rows.length) {
-        new window.Chart(canvas, chartConfig(canvas, table));
+        var config = canvas.getAttribute('data-chart') === 'scatter'
+          ? scatterConfig(canvas, table) : chartConfig(canvas, table);
+        new window.Chart(canvas, config);
         canvas.setAttribute('data-rendered', 'true');
       } else {
         canvas.hidden = true;

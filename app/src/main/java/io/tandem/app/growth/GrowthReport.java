@@ -4,12 +4,9 @@ import static io.tandem.app.web.MetricResponses.money;
 import static io.tandem.app.web.MetricResponses.rate;
 
 import io.tandem.app.growth.GrowthBody.HighTouchLine;
-import io.tandem.app.security.TandemUser;
 import io.tandem.app.web.CsvTable;
 import io.tandem.app.web.DashboardFilter;
-import io.tandem.domain.reps.Rep;
-import io.tandem.domain.reps.RepRepository;
-import io.tandem.domain.users.UserRole;
+import io.tandem.app.web.RepLabels;
 import io.tandem.metrics.growth.Growth;
 import io.tandem.metrics.growth.GrowthQuery;
 import io.tandem.metrics.growth.HighTouchRep;
@@ -18,9 +15,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** Runs the growth query and maps it to the API body and CSV, hiding other reps from REP users. */
@@ -31,33 +26,24 @@ class GrowthReport {
     static final BigDecimal TARGET = new BigDecimal("1000000");
 
     private final GrowthQuery growth;
-    private final RepRepository reps;
+    private final RepLabels repLabels;
 
-    GrowthReport(GrowthQuery growth, RepRepository reps) {
+    GrowthReport(GrowthQuery growth, RepLabels repLabels) {
         this.growth = growth;
-        this.reps = reps;
+        this.repLabels = repLabels;
     }
 
     GrowthBody growth(DashboardFilter filter, Object viewer) {
         Growth g = growth.fetch(filter.metrics());
-        Map<String, String> names = reps.findAllByOrderByTeamAscNameAsc().stream()
-                .collect(Collectors.toMap(Rep::getExternalId, Rep::getName, (a, b) -> a));
         // REP users see team pages as aggregates: any rep but themselves is "Rep n" (issue 6, access)
-        String ownRep = viewer instanceof TandemUser u && u.role() == UserRole.REP ? u.repExternalId() : null;
-        boolean hide = viewer instanceof TandemUser u ? u.role() == UserRole.REP : true;
+        RepLabels.View labels = repLabels.forViewer(viewer);
         List<HighTouchLine> lines = new ArrayList<>();
-        int hidden = 0;
         for (HighTouchRep r : g.highTouch()) {
             boolean meets = r.arrPer100kCost() != null && r.arrPer100kCost().compareTo(TARGET) >= 0;
             Boolean target = r.arrPer100kCost() == null ? null : meets;
-            if (hide && !r.rep().equals(ownRep)) {
-                hidden++;
-                lines.add(new HighTouchLine("Rep " + hidden, null, money(r.arr()), null, money(r.arrPer100kCost()),
-                        target));
-            } else {
-                lines.add(new HighTouchLine(r.rep(), names.get(r.rep()), money(r.arr()), money(r.annualCost()),
-                        money(r.arrPer100kCost()), target));
-            }
+            boolean hidden = labels.hides(r.rep());
+            lines.add(new HighTouchLine(labels.label(r.rep()), labels.name(r.rep()), money(r.arr()),
+                    hidden ? null : money(r.annualCost()), money(r.arrPer100kCost()), target));
         }
         BigDecimal ltvToCac = g.ltv() == null || g.cac() == null || g.cac().signum() == 0 ? null
                 : g.ltv().divide(g.cac(), MathContext.DECIMAL64);

@@ -22,8 +22,8 @@ class SecurityConfiguration {
 
     static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/favicon.svg", "/webjars/**",
             "/actuator/health", "/actuator/health/**", "/error"};
-    static final String[] TEAM_PAGES = {"/revenue", "/revenue/**", "/support", "/happiness", "/sales", "/sales/**", "/growth",
-            "/growth/**"};
+    static final String[] TEAM_PAGES = {"/revenue", "/revenue/**", "/support", "/support/**", "/happiness",
+            "/happiness/**", "/sales", "/sales/**", "/growth", "/growth/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {

@@ -35,7 +35,7 @@ class RevenueEmptyBrowserIT extends Browser {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"revenue", "growth"})
+    @ValueSource(strings = {"revenue", "growth", "support", "happiness"})
     void anEmptyDatabaseShowsTheWayToImport(String page) throws Exception {
         signIn(TestUsers.ADMIN, TestUsers.PASSWORD);
         for (int width : new int[] {1280, 390}) {

@@ -46,7 +46,6 @@ class RouteAccessMatrixIT {
     private static final int UNAUTHORIZED = 401;
     private static final int FORBIDDEN = 403;
 
-    private static final String PLANNED = "/{section:support|happiness}";
 
     /** The rules. {externalId} is always rep R001, the REP caller's own rep; OTHER_REP is rep R002. */
     private List<Case> cases(long victimId) {
@@ -62,10 +61,17 @@ class RouteAccessMatrixIT {
                 new Case("GET", "/revenue/{table:[a-z0-9-]+}.csv", "/revenue/movements.csv", null, FOUND, OK, OK, OK, OK),
                 new Case("GET", "/growth", "/growth", null, FOUND, OK, OK, OK, OK),
                 new Case("GET", "/growth/{table:[a-z0-9-]+}.csv", "/growth/high-touch.csv", null, FOUND, OK, OK, OK, OK),
-                new Case("GET", PLANNED, "/support", null, FOUND, OK, OK, OK, OK),
-                new Case("GET", PLANNED, "/happiness", null, FOUND, OK, OK, OK, OK),
                 new Case("GET", "/sales", "/sales", null, FOUND, OK, OK, OK, OK),
                 new Case("GET", "/sales/{table:[a-z0-9-]+}.csv", "/sales/reps.csv", null, FOUND, OK, OK, OK, OK),
+                new Case("GET", "/support", "/support", null, FOUND, OK, OK, OK, OK),
+                new Case("GET", "/support/tickets", "/support/tickets?week=2024-W10", null, FOUND, OK, OK, OK, OK),
+                // another rep's tickets by rep: the page says why instead of listing them
+                new Case("GET", "/support/tickets", "/support/tickets?rep=R001", null, FOUND, OK, OK, OK, OK),
+                new Case("GET", "/support/tickets.csv", "/support/tickets.csv?week=2024-W10", null, FOUND, OK, OK, OK, OK),
+                new Case("GET", "/support/tickets.csv", "/support/tickets.csv?rep=R001", null, FOUND, OK, FORBIDDEN, OK, OK),
+                new Case("GET", "/support/{table:[a-z0-9-]+}.csv", "/support/reps.csv", null, FOUND, OK, OK, OK, OK),
+                new Case("GET", "/happiness", "/happiness", null, FOUND, OK, OK, OK, OK),
+                new Case("GET", "/happiness/{table:[a-z0-9-]+}.csv", "/happiness/reps.csv", null, FOUND, OK, OK, OK, OK),
                 new Case("GET", "/import", "/import", null, FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
                 new Case("POST", "/import/run", "/import/run", "kind=reps", FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, 400),
                 new Case("GET", "/import/progress/{id}", "/import/progress/none", null,
@@ -117,6 +123,18 @@ class RouteAccessMatrixIT {
                 new Case("GET", "/api/metrics/segments", "/api/metrics/segments", null, UNAUTHORIZED, OK, OK, OK, OK),
                 new Case("GET", "/api/metrics/segments.csv", "/api/metrics/segments.csv", null, UNAUTHORIZED, OK, OK, OK, OK),
                 new Case("GET", "/api/metrics/growth", "/api/metrics/growth", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/support/response-vs-volume", "/api/metrics/support/response-vs-volume", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/support/response-vs-volume.csv", "/api/metrics/support/response-vs-volume.csv", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/support/response-vs-volume/reps", "/api/metrics/support/response-vs-volume/reps", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/support/response-vs-volume/reps.csv", "/api/metrics/support/response-vs-volume/reps.csv", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/support/contact-rate", "/api/metrics/support/contact-rate", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/support/contact-rate.csv", "/api/metrics/support/contact-rate.csv", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/support/happiness", "/api/metrics/support/happiness", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/support/happiness.csv", "/api/metrics/support/happiness.csv", null, UNAUTHORIZED, OK, OK, OK, OK),
+                new Case("GET", "/api/metrics/support/tickets", "/api/metrics/support/tickets?week=2024-W10", null, UNAUTHORIZED, OK, OK, OK, OK),
+                // REP users pick out only their own tickets by rep (R001 is the REP caller's own rep)
+                new Case("GET", "/api/metrics/support/tickets", "/api/metrics/support/tickets?rep=R001", null, UNAUTHORIZED, OK, FORBIDDEN, OK, OK),
+                new Case("GET", "/api/metrics/support/tickets.csv", "/api/metrics/support/tickets.csv?rep=R001", null, UNAUTHORIZED, OK, FORBIDDEN, OK, OK),
                 new Case("GET", "/api/metrics/growth.csv", "/api/metrics/growth.csv", null, UNAUTHORIZED, OK, OK, OK, OK),
                 new Case("GET", "/api/metrics/growth/high-touch", "/api/metrics/growth/high-touch", null, UNAUTHORIZED, OK, OK, OK, OK),
                 new Case("GET", "/api/metrics/growth/high-touch.csv", "/api/metrics/growth/high-touch.csv", null, UNAUTHORIZED, OK, OK, OK, OK),

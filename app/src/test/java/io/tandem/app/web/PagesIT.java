@@ -9,8 +9,6 @@ import io.tandem.domain.users.AppUserRepository;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -49,14 +47,6 @@ class PagesIT {
                 .contains("You are looking at demo data")
                 .contains("--tandem.demo.clear=true")
                 .doesNotContain("No data yet");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"/support", "/happiness"})
-    void sectionsNotBuiltYetSaySo(String path) {
-        HttpResponse<String> response = admin.get(path);
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("<nav", "not built yet", "Back to the overview");
     }
 
     @Test

@@ -1,0 +1,107 @@
+package io.tandem.app.happiness;
+
+import static io.tandem.app.web.MetricResponses.rate;
+
+import io.tandem.app.happiness.HappinessBody.Month;
+import io.tandem.app.happiness.HappinessBody.RepLine;
+import io.tandem.app.happiness.HappinessBody.Team;
+import io.tandem.app.happiness.HappinessBody.Tier;
+import io.tandem.app.web.BadParameterException;
+import io.tandem.app.web.CsvTable;
+import io.tandem.app.web.DashboardFilter;
+import io.tandem.app.web.RepLabels;
+import io.tandem.metrics.Rate;
+import io.tandem.metrics.happiness.Happiness;
+import io.tandem.metrics.happiness.HappinessQuery;
+import io.tandem.metrics.happiness.RepHappiness;
+import io.tandem.metrics.happiness.TeamHappiness;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/** Runs the happiness query and maps it to the API body and CSV tables, hiding other reps from REP users. */
+@Component
+class HappinessReport {
+
+    /** The tables of the happiness page that download as CSV, by name. */
+    static final List<String> TABLES = List.of("team", "tiers", "reps", "months");
+
+    private final HappinessQuery happiness;
+    private final RepLabels repLabels;
+
+    HappinessReport(HappinessQuery happiness, RepLabels repLabels) {
+        this.happiness = happiness;
+        this.repLabels = repLabels;
+    }
+
+    HappinessBody happiness(DashboardFilter filter, Object viewer) {
+        Happiness h = happiness.fetch(filter.metrics());
+        RepLabels.View labels = repLabels.forViewer(viewer);
+        TeamHappiness t = h.team();
+        Rate rated = t.ratingRate();
+        Team team = new Team(rate(t.score()), t.n(), t.great(), t.ok(), t.notGood(), rate(rated.value()),
+                rated.numerator(), rated.n(), rate(t.low()), rate(t.high()), t.lowSample());
+        List<Tier> tiers = h.tiers().stream()
+                .map(x -> new Tier(x.tier().name().toLowerCase(Locale.ROOT), rate(x.score()), x.n(),
+                        x.n() < Rate.LOW_SAMPLE_BELOW))
+                .toList();
+        List<RepLine> reps = h.reps().stream().map(r -> line(r, labels)).toList();
+        List<Month> months = h.months().stream()
+                .map(m -> new Month(m.month().toString(), rate(m.score()), m.n(), m.n() < Rate.LOW_SAMPLE_BELOW))
+                .toList();
+        return new HappinessBody(team, tiers, reps, months);
+    }
+
+    /** A table of the page as CSV by its name in {@link #TABLES}. */
+    CsvTable table(String name, DashboardFilter filter, Object viewer) {
+        HappinessBody body = happiness(filter, viewer);
+        return switch (name) {
+            case "team" -> teamCsv(body);
+            case "tiers" -> tiersCsv(body);
+            case "reps" -> repsCsv(body);
+            case "months" -> monthsCsv(body);
+            default -> throw new BadParameterException("table", "There is no table '" + name + "'; tables: "
+                    + String.join(", ", TABLES) + ".");
+        };
+    }
+
+    static CsvTable teamCsv(HappinessBody b) {
+        Team t = b.team();
+        return CsvTable.of("happiness-team", "score", "n", "great", "ok", "notGood", "ratingRate", "rated",
+                "closed", "low", "high", "lowSample")
+                .row(t.score(), t.n(), t.great(), t.ok(), t.notGood(), t.ratingRate(), t.rated(), t.closed(), t.low(),
+                        t.high(), t.lowSample());
+    }
+
+    static CsvTable tiersCsv(HappinessBody b) {
+        CsvTable t = CsvTable.of("happiness-tiers", "tier", "score", "n", "lowSample");
+        for (Tier x : b.tiers()) {
+            t = t.row(x.tier(), x.score(), x.n(), x.lowSample());
+        }
+        return t;
+    }
+
+    static CsvTable repsCsv(HappinessBody b) {
+        CsvTable t = CsvTable.of("happiness-reps", "rep", "name", "score", "expected", "gap", "hardShare",
+                "hardRated", "n", "low", "high", "lowSample");
+        for (RepLine r : b.reps()) {
+            t = t.row(r.rep(), r.name(), r.score(), r.expected(), r.gap(), r.hardShare(), r.hardRated(), r.n(),
+                    r.low(), r.high(), r.lowSample());
+        }
+        return t;
+    }
+
+    static CsvTable monthsCsv(HappinessBody b) {
+        CsvTable t = CsvTable.of("happiness-months", "month", "score", "n", "lowSample");
+        for (Month m : b.months()) {
+            t = t.row(m.month(), m.score(), m.n(), m.lowSample());
+        }
+        return t;
+    }
+
+    private static RepLine line(RepHappiness r, RepLabels.View labels) {
+        return new RepLine(labels.label(r.rep()), labels.name(r.rep()), rate(r.score()), rate(r.expected()),
+                rate(r.gap()), rate(r.hardShare().value()), r.hardShare().numerator(), r.n(), rate(r.low()),
+                rate(r.high()), r.lowSample());
+    }
+}

@@ -1,0 +1,80 @@
+package io.tandem.app.support;
+
+import static io.tandem.app.web.MetricResponses.respond;
+
+import io.tandem.app.web.DashboardFilter;
+import io.tandem.app.web.DashboardFilters;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The support metrics of api.md (metrics.md section 2) as JSON, or CSV with {@code Accept: text/csv} or a
+ * {@code .csv} path. Common parameters: from, to, team, segment (default: the last 12 full months). CSV of
+ * response-vs-volume is the weekly table; {@code response-vs-volume/reps} is the per-rep table.
+ */
+@RestController
+class SupportApiController {
+
+    private final SupportReport report;
+    private final DashboardFilters filters;
+
+    SupportApiController(SupportReport report, DashboardFilters filters) {
+        this.report = report;
+        this.filters = filters;
+    }
+
+    @GetMapping({"/api/metrics/support/response-vs-volume", "/api/metrics/support/response-vs-volume.csv"})
+    ResponseEntity<?> responseVsVolume(@RequestParam(required = false) String from,
+                                       @RequestParam(required = false) String to,
+                                       @RequestParam(required = false) String team,
+                                       @RequestParam(required = false) String segment, Authentication auth,
+                                       HttpServletRequest request) {
+        var body = report.responseVsVolume(filter(from, to, team, segment), auth.getPrincipal());
+        return respond(request, body, () -> SupportReport.weeksCsv(body));
+    }
+
+    @GetMapping({"/api/metrics/support/response-vs-volume/reps", "/api/metrics/support/response-vs-volume/reps.csv"})
+    ResponseEntity<?> reps(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                           @RequestParam(required = false) String team,
+                           @RequestParam(required = false) String segment, Authentication auth,
+                           HttpServletRequest request) {
+        var body = report.responseVsVolume(filter(from, to, team, segment), auth.getPrincipal());
+        return respond(request, new Reps(body.reps(), body.loadBalance()), () -> SupportReport.repsCsv(body));
+    }
+
+    @GetMapping({"/api/metrics/support/contact-rate", "/api/metrics/support/contact-rate.csv"})
+    ResponseEntity<?> contactRate(@RequestParam(required = false) String from,
+                                  @RequestParam(required = false) String to,
+                                  @RequestParam(required = false) String team,
+                                  @RequestParam(required = false) String segment, HttpServletRequest request) {
+        var body = report.contactRate(filter(from, to, team, segment));
+        return respond(request, body, () -> SupportReport.contactRateCsv(body));
+    }
+
+    /** The tickets behind a week or a rep (drill-down), a page at a time; the CSV holds the whole selection. */
+    @GetMapping({"/api/metrics/support/tickets", "/api/metrics/support/tickets.csv"})
+    ResponseEntity<?> tickets(@RequestParam(required = false) String week, @RequestParam(required = false) String rep,
+                              @RequestParam(required = false) Integer limit,
+                              @RequestParam(required = false) Long offset,
+                              @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                              @RequestParam(required = false) String team,
+                              @RequestParam(required = false) String segment, Authentication auth,
+                              HttpServletRequest request) {
+        DashboardFilter filter = filter(from, to, team, segment);
+        if (io.tandem.app.web.MetricResponses.wantsCsv(request)) {
+            return SupportReport.ticketsCsv(report.allTickets(filter, week, rep, auth.getPrincipal())).response();
+        }
+        return ResponseEntity.ok(report.tickets(filter, week, rep, limit, offset, auth.getPrincipal()));
+    }
+
+    record Reps(java.util.List<SupportBodies.RepLine> reps, SupportBodies.LoadBalanceLine loadBalance) {
+    }
+
+    private DashboardFilter filter(String from, String to, String team, String segment) {
+        return filters.parse(from, to, team, segment, null);
+    }
+}
