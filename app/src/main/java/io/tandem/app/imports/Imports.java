@@ -108,12 +108,25 @@ class Imports {
                 ? results.stream().map(r -> withWritten(r, false)).toList()
                 : results;
         history.record(reported, user);
+        analyze(reported);
         if (!dryRun) {
             audit.record(user, "import", reported.stream().map(r -> r.file() + " (" + r.kind() + "): " + r.rows() + " rows, "
                     + r.inserted() + " inserted, " + r.updated() + " updated, " + r.rejected() + " rejected"
                     + (r.written() ? "" : ", nothing written")).reduce((a, b) -> a + "; " + b).orElse(""));
         }
         return reported;
+    }
+
+    /**
+     * Refreshes the planner's statistics of the tables an import wrote, so that dashboards plan well
+     * at once (autovacuum may take a minute, and never analyses very small tables such as reps).
+     */
+    private void analyze(List<ImportResult> results) {
+        results.stream()
+                .filter(r -> r.written() && r.inserted() + r.updated() > 0)
+                .map(ImportResult::kind)
+                .distinct()
+                .forEach(kind -> jdbc.sql("analyze " + ImportKind.fromCode(kind).orElseThrow().table()).update());
     }
 
     private static ImportResult withWritten(ImportResult r, boolean written) {
