@@ -4,7 +4,6 @@ import io.tandem.app.web.BadParameterException;
 import io.tandem.app.web.DashboardFilter;
 import io.tandem.app.web.DashboardFilters;
 import io.tandem.app.web.DashboardPage;
-import io.tandem.metrics.overview.HeadlinesQuery;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -21,14 +20,11 @@ class HappinessController {
     private final HappinessReport report;
     private final DashboardPage page;
     private final DashboardFilters filters;
-    private final HeadlinesQuery headlines;
 
-    HappinessController(HappinessReport report, DashboardPage page, DashboardFilters filters,
-                        HeadlinesQuery headlines) {
+    HappinessController(HappinessReport report, DashboardPage page, DashboardFilters filters) {
         this.report = report;
         this.page = page;
         this.filters = filters;
-        this.headlines = headlines;
     }
 
     @GetMapping("/happiness")
@@ -36,9 +32,7 @@ class HappinessController {
                      @RequestParam(required = false) String team, @RequestParam(required = false) String segment,
                      @RequestParam(required = false) String range, Authentication auth, Model model) {
         DashboardFilter filter = page.filter(model, from, to, team, segment, range);
-        boolean hasData = headlines.fetch().hasData();
-        model.addAttribute("hasData", hasData);
-        if (hasData) {
+        if (page.hasData(model)) {
             model.addAttribute("h", report.happiness(filter, auth.getPrincipal()));
         }
         return "happiness/happiness";

@@ -4,7 +4,6 @@ import io.tandem.app.web.BadParameterException;
 import io.tandem.app.web.DashboardFilter;
 import io.tandem.app.web.DashboardFilters;
 import io.tandem.app.web.DashboardPage;
-import io.tandem.metrics.overview.HeadlinesQuery;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -20,13 +19,11 @@ class RevenueController {
     private final RevenueReport report;
     private final DashboardPage page;
     private final DashboardFilters filters;
-    private final HeadlinesQuery headlines;
 
-    RevenueController(RevenueReport report, DashboardPage page, DashboardFilters filters, HeadlinesQuery headlines) {
+    RevenueController(RevenueReport report, DashboardPage page, DashboardFilters filters) {
         this.report = report;
         this.page = page;
         this.filters = filters;
-        this.headlines = headlines;
     }
 
     @GetMapping("/revenue")
@@ -34,9 +31,7 @@ class RevenueController {
                    @RequestParam(required = false) String team, @RequestParam(required = false) String segment,
                    @RequestParam(required = false) String range, Model model) {
         DashboardFilter filter = page.filter(model, from, to, team, segment, range);
-        boolean hasData = headlines.fetch().hasData();
-        model.addAttribute("hasData", hasData);
-        if (hasData) {
+        if (page.hasData(model)) {
             model.addAttribute("movements", report.movements(filter));
             model.addAttribute("churn", report.churn(filter));
             model.addAttribute("cohorts", report.cohorts(filter));

@@ -5,7 +5,6 @@ import io.tandem.app.web.CsvTable;
 import io.tandem.app.web.DashboardFilter;
 import io.tandem.app.web.DashboardFilters;
 import io.tandem.app.web.DashboardPage;
-import io.tandem.metrics.overview.HeadlinesQuery;
 import java.util.function.Function;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,13 +22,11 @@ class SalesController {
     private final SalesReport report;
     private final DashboardPage page;
     private final DashboardFilters filters;
-    private final HeadlinesQuery headlines;
 
-    SalesController(SalesReport report, DashboardPage page, DashboardFilters filters, HeadlinesQuery headlines) {
+    SalesController(SalesReport report, DashboardPage page, DashboardFilters filters) {
         this.report = report;
         this.page = page;
         this.filters = filters;
-        this.headlines = headlines;
     }
 
     @GetMapping("/sales")
@@ -37,9 +34,7 @@ class SalesController {
                  @RequestParam(required = false) String team, @RequestParam(required = false) String segment,
                  @RequestParam(required = false) String range, Authentication auth, Model model) {
         DashboardFilter filter = page.filter(model, from, to, team, segment, range);
-        boolean hasData = headlines.fetch().hasData();
-        model.addAttribute("hasData", hasData);
-        if (hasData) {
+        if (page.hasData(model)) {
             model.addAttribute("sales", report.sales(filter, auth.getPrincipal()));
         }
         return "sales/sales";

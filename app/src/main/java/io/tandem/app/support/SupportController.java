@@ -4,7 +4,6 @@ import io.tandem.app.web.BadParameterException;
 import io.tandem.app.web.DashboardFilter;
 import io.tandem.app.web.DashboardFilters;
 import io.tandem.app.web.DashboardPage;
-import io.tandem.metrics.overview.HeadlinesQuery;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,13 +22,11 @@ class SupportController {
     private final SupportReport report;
     private final DashboardPage page;
     private final DashboardFilters filters;
-    private final HeadlinesQuery headlines;
 
-    SupportController(SupportReport report, DashboardPage page, DashboardFilters filters, HeadlinesQuery headlines) {
+    SupportController(SupportReport report, DashboardPage page, DashboardFilters filters) {
         this.report = report;
         this.page = page;
         this.filters = filters;
-        this.headlines = headlines;
     }
 
     @GetMapping("/support")
@@ -37,9 +34,7 @@ class SupportController {
                    @RequestParam(required = false) String team, @RequestParam(required = false) String segment,
                    @RequestParam(required = false) String range, Authentication auth, Model model) {
         DashboardFilter filter = page.filter(model, from, to, team, segment, range);
-        boolean hasData = headlines.fetch().hasData();
-        model.addAttribute("hasData", hasData);
-        if (hasData) {
+        if (page.hasData(model)) {
             model.addAttribute("rvv", report.responseVsVolume(filter, auth.getPrincipal()));
             model.addAttribute("contact", report.contactRate(filter));
         }

@@ -1,6 +1,7 @@
 package io.tandem.app.web;
 
 import org.springframework.stereotype.Component;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.ui.Model;
 
 /**
@@ -12,9 +13,19 @@ import org.springframework.ui.Model;
 public class DashboardPage {
 
     private final DashboardFilters filters;
+    private final JdbcClient jdbc;
 
-    DashboardPage(DashboardFilters filters) {
+    DashboardPage(DashboardFilters filters, JdbcClient jdbc) {
         this.filters = filters;
+        this.jdbc = jdbc;
+    }
+
+    /** Whether there is anything to show; the page shows its empty state otherwise (model: hasData). */
+    public boolean hasData(Model model) {
+        boolean hasData = jdbc.sql("select exists (select 1 from accounts) or exists (select 1 from tickets)")
+                .query(Boolean.class).single();
+        model.addAttribute("hasData", hasData);
+        return hasData;
     }
 
     public DashboardFilter filter(Model model, String from, String to, String team, String segment, String range) {

@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * generates a tickets file of {@code benchmark.rows} rows and times, in one run on one machine:
  * Tandem's import (parse, check, stage, merge), the same file through COPY into a bare all-text
  * table (what psql's \copy does), and saving rows one by one with JPA. Run it with
- * {@code ./mvnw -B -Pbenchmark verify -pl app -am -Dbenchmark.rows=1000000}; the profile gives the
+ * {@code ./mvnw -B -Pbenchmark verify -pl app -am -Dit.test=ImportBenchmark -Dbenchmark.rows=1000000}; the profile gives the
  * JVM -Xmx256m, so a run also shows that a large file imports in a small heap.
  */
 @SpringBootTest(classes = TandemApplication.class, properties = {
