@@ -47,7 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
                 "tandem.data-dir=${java.io.tmpdir}/tandem-it/${random.uuid}",
                 "tandem.embedded.clean=true",
-                "tandem.demo.load=false"})
+                "tandem.demo.load=false",
+                // its own context and database: each hand-made dataset names itself here
+                "tandem.test.dataset=revenue"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RevenueApiIT {
 

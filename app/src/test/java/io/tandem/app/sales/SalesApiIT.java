@@ -50,14 +50,15 @@ import tools.jackson.databind.json.JsonMapper;
  * d6   S2  expansion   60    won   2024-04-01  2024-04-15  C       (T1)      2025-04        after the horizon
  * d7   S2  new        999    lost  2024-04-20  2024-05-01  -       support
  * </pre>
- * This context has its own database: the properties differ from the other ITs' on purpose.
+ * This context has its own database, keyed by the property tandem.test.dataset.
  */
 @SpringBootTest(classes = TandemApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "tandem.data-dir=${java.io.tmpdir}/tandem-it/${random.uuid}",
                 "tandem.embedded.clean=true",
                 "tandem.demo.load=false",
-                "tandem.demo.seed=4"})
+                // its own context and database (see SupportApiIT): the same mechanism, one property name
+                "tandem.test.dataset=sales"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SalesApiIT {
 
