@@ -21,7 +21,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
                 "tandem.data-dir=${java.io.tmpdir}/tandem-it/${random.uuid}",
                 "tandem.embedded.clean=true",
                 "tandem.demo.load=false",
-                "tandem.demo.seed=7"})
+                "tandem.test.dataset=empty"})
 class RevenueEmptyBrowserIT extends Browser {
 
     @Autowired
