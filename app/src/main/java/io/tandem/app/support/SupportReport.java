@@ -2,6 +2,7 @@ package io.tandem.app.support;
 
 import static io.tandem.app.web.MetricResponses.rate;
 
+import io.tandem.app.cache.MetricCache;
 import io.tandem.app.support.SupportBodies.Carrier;
 import io.tandem.app.support.SupportBodies.ContactLine;
 import io.tandem.app.support.SupportBodies.ContactRateBody;
@@ -55,9 +56,11 @@ class SupportReport {
     private final ContactRateQuery contacts;
     private final TicketsQuery tickets;
     private final RepLabels repLabels;
+    private final MetricCache cache;
 
-    SupportReport(ResponseVsVolumeQuery responses, ContactRateQuery contacts, TicketsQuery tickets,
+    SupportReport(MetricCache cache, ResponseVsVolumeQuery responses, ContactRateQuery contacts, TicketsQuery tickets,
                   RepLabels repLabels) {
+        this.cache = cache;
         this.responses = responses;
         this.contacts = contacts;
         this.tickets = tickets;
@@ -65,7 +68,7 @@ class SupportReport {
     }
 
     ResponseVsVolumeBody responseVsVolume(DashboardFilter filter, Object viewer) {
-        ResponseVsVolume r = responses.fetch(filter.metrics());
+        ResponseVsVolume r = cache.get("support.response-vs-volume", filter.metrics(), responses::fetch);
         RepLabels.View labels = repLabels.forViewer(viewer);
         List<WeekLine> weeks = r.weeks().stream()
                 .map(w -> new WeekLine(w.week(), w.startsOn(), w.partial(), w.customersHelped(), w.tickets(),
@@ -91,7 +94,7 @@ class SupportReport {
     }
 
     ContactRateBody contactRate(DashboardFilter filter) {
-        ContactRate c = contacts.fetch(filter.metrics());
+        ContactRate c = cache.get("support.contact-rate", filter.metrics(), contacts::fetch);
         return new ContactRateBody(lines(c.months()), c.segments().stream()
                 .map(s -> new SegmentLine(s.segment(), lines(s.months())))
                 .toList());
