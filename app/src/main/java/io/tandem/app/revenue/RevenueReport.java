@@ -24,6 +24,7 @@ import io.tandem.app.revenue.RevenueBodies.SegmentsBody;
 import io.tandem.app.web.BadParameterException;
 import io.tandem.app.web.CsvTable;
 import io.tandem.app.web.DashboardFilter;
+import io.tandem.app.web.Paging;
 import io.tandem.app.web.DashboardFilters;
 import io.tandem.app.web.MetricResponses;
 import io.tandem.metrics.Rate;
@@ -142,7 +143,16 @@ class RevenueReport {
                 .toList());
     }
 
-    CohortAccountsBody cohortAccounts(String cohort, int age, DashboardFilter filter) {
+    /** Accounts on a page of a cohort cell unless the request asks otherwise; at most MAX_COHORT_PAGE. */
+    static final int COHORT_PAGE = 100;
+    static final int MAX_COHORT_PAGE = 1000;
+
+    /** The whole cell, for the CSV download. */
+    CohortAccountsBody allCohortAccounts(String cohort, int age, DashboardFilter filter) {
+        return cohortAccounts(cohort, age, filter, new Paging(Integer.MAX_VALUE, 0));
+    }
+
+    CohortAccountsBody cohortAccounts(String cohort, int age, DashboardFilter filter, Paging paging) {
         YearMonth month;
         try {
             month = YearMonth.parse(cohort == null ? "" : cohort.trim());
@@ -154,9 +164,10 @@ class RevenueReport {
             throw new BadParameterException("age", "Parameter 'age' must be a whole number of months from 0, not "
                     + age + ".");
         }
-        CohortAccounts result = cohortAccounts.fetch(month, age, filter.team(), filter.segment());
+        CohortAccounts result = cohortAccounts.fetch(month, age, filter.team(), filter.segment(), paging.limit(),
+                paging.offset());
         return new CohortAccountsBody(month.toString(), age, month.plusMonths(age).toString(), result.currency(),
-                result.inFuture(), result.accounts().size(), result.active(), result.accounts().stream()
+                result.inFuture(), result.size(), result.active(), paging.limit(), paging.offset(), result.accounts().stream()
                 .map(a -> new AccountLine(a.externalId(), a.name(), money(a.mrr()), a.active(), a.segment()))
                 .toList());
     }

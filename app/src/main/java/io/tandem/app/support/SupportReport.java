@@ -17,6 +17,7 @@ import io.tandem.app.support.SupportBodies.WeekLine;
 import io.tandem.app.web.BadParameterException;
 import io.tandem.app.web.CsvTable;
 import io.tandem.app.web.DashboardFilter;
+import io.tandem.app.web.Paging;
 import io.tandem.app.web.RepLabels;
 import io.tandem.metrics.support.ContactMonth;
 import io.tandem.metrics.support.ContactRate;
@@ -111,21 +112,13 @@ class SupportReport {
                     + week + "'.");
         }
         String r = blank(rep) ? null : rep.trim();
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1 || size > TicketsQuery.MAX_LIMIT) {
-            throw new BadParameterException("limit", "Parameter 'limit' must be between 1 and "
-                    + TicketsQuery.MAX_LIMIT + ", not " + size + ".");
-        }
-        long skip = offset == null ? 0 : offset;
-        if (skip < 0) {
-            throw new BadParameterException("offset", "Parameter 'offset' must be 0 or more, not " + skip + ".");
-        }
+        Paging paging = Paging.of(limit, offset, DEFAULT_LIMIT, TicketsQuery.MAX_LIMIT);
         RepLabels.View labels = repLabels.forViewer(viewer);
         if (r != null && !labels.maySelect(r)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN,
                     "Reps see other reps' tickets only within a week, without their names.");
         }
-        TicketPage page = tickets.fetch(filter.metrics(), w, r, size, skip);
+        TicketPage page = tickets.fetch(filter.metrics(), w, r, paging.limit(), paging.offset());
         return new TicketsBody(w, r, page.total(), page.limit(), page.offset(), page.tickets().stream()
                 .map(t -> line(t, labels))
                 .toList());
