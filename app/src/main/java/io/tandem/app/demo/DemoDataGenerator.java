@@ -280,7 +280,7 @@ public final class DemoDataGenerator {
             int age = (int) ChronoUnit.MONTHS.between(signupMonth, m);
             if (a.active) {
                 add("revenue", a.id, m.atDay(1), a.mrr, CURRENCY);
-                if (profile.renewals() && age > 0 && age % 12 == 0) {
+                if (profile.renewals() && a.seats >= 3 && age > 0 && age % 12 == 0) {
                     Instant renewed = at(m.atDay(1), 9);
                     deal(a.id, a.ownerRep, "renewal", a.mrr, "won", renewed.minus(Duration.ofDays(20)), renewed,
                             "renewal", null);

@@ -28,6 +28,6 @@ record GenerationProfile(int accounts, int reps, double ticketFactor, double rat
     /** Scale 1: 20,000 accounts and 200 reps; every count grows linearly with the scale. */
     static GenerationProfile scale(double scale) {
         return new GenerationProfile((int) Math.round(20_000 * scale), Math.max(DEMO_REPS, (int) Math.round(200 * scale)),
-                1.9, 0.64, 0.6, 0.0, 12.0, true);
+                2.1, 0.6, 0.3, 0.0, 45.0, true);
     }
 }
