@@ -336,9 +336,11 @@ public final class DemoDataGenerator {
     private double churnHazard(AccountState a, YearMonth m, int age) {
         double base = a.seats <= 3 ? 0.045 : a.seats <= 10 ? 0.022 : 0.009;
         double ageFactor = age < 3 ? 1.6 : age < 12 ? 1.15 : 0.75;
-        double bad = a.badRatingUntil != null && !m.isAfter(a.badRatingUntil) ? 4.0 : 1.0;
+        // a bad rating adds a multiple of the base hazard (three in the demo), however low the profile sets churn
+        boolean badRating = a.badRatingUntil != null && !m.isAfter(a.badRatingUntil);
+        double bad = badRating ? profile.badRatingChurn() + profile.churnFactor() : 1.0;
         double risky = a.riskyBooking && age < 12 ? 5.0 : 1.0;
-        return base * ageFactor * bad * risky * profile.churnFactor();
+        return base * ageFactor * bad * risky * (badRating ? 1.0 : profile.churnFactor());
     }
 
     private void changeSeats(AccountState a, YearMonth m, int age) {
