@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,9 +100,9 @@ final class CanonicalCsvSink implements RowSink, AutoCloseable {
                 ? '"' + text.replace("\"", "\"\"") + '"' : text;
     }
 
-    /** Rows written per table (reps, accounts, ...). */
+    /** Rows written per table, in import order (reps, accounts, ...). */
     Map<String, Long> counts() {
-        return Map.copyOf(counts);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(counts));
     }
 
     @Override

@@ -59,7 +59,7 @@ public final class GenerateCommand {
         Map<String, Long> counts = ScaleData.write(options.scale(), options.seed(), LocalDate.now(), options.out());
         out.printf(Locale.ROOT, "Wrote scale %s data (seed %d) to %s in %.1f s:%n", options.scale(), options.seed(),
                 options.out().toAbsolutePath(), (System.nanoTime() - started) / 1e9);
-        counts.forEach((kind, rows) -> out.printf(Locale.ROOT, "  %-10s %,12d rows%n", kind + ".csv", rows));
+        counts.forEach((kind, rows) -> out.printf(Locale.ROOT, "  %-14s %,10d rows%n", kind + ".csv", rows));
         return options.load() ? load(options, out, err) : 0;
     }
 

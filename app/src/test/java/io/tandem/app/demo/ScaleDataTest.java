@@ -135,7 +135,7 @@ class ScaleDataTest {
     void generateCommandWritesTheFilesAndSaysWhere() {
         String out = command("--scale", "0.01", "--out", dir.toString(), "--seed", "3");
         assertThat(out).startsWith("0 Wrote scale 0.01 data (seed 3) to " + dir.toAbsolutePath())
-                .contains("tickets.csv").contains("accounts.csv          200 rows");
+                .contains("tickets.csv").contains("  accounts.csv          200 rows");
         assertThat(Arrays.stream(ScaleData.FILES).map(dir::resolve)).allMatch(Files::isRegularFile);
     }
 
