@@ -4,25 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.app.TandemIT;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The demo company holds the patterns the dashboards exist to reveal (issue: demo data). These are
- * read straight from the tables so that they hold whatever the dashboards later compute.
+ * The demo company holds the patterns the dashboards exist to reveal (issue: demo data); the
+ * pattern tests themselves are in {@link PlantedPatterns}.
  */
 @TandemIT
-class DemoDataPatternsIT {
+class DemoDataPatternsIT implements PlantedPatterns {
 
     @Autowired
     JdbcClient jdbc;
-    PlantedPatterns patterns;
 
-    @BeforeEach
-    void patterns() {
-        patterns = new PlantedPatterns(jdbc);
+    @Override
+    public JdbcClient jdbc() {
+        return jdbc;
     }
 
     private double number(String sql) {
@@ -40,40 +38,5 @@ class DemoDataPatternsIT {
                 select distinct case when seats <= 3 then '1-3' when seats <= 10 then '4-10' else '11+' end
                 from accounts""").query(String.class).list();
         assertThat(segments).containsExactlyInAnyOrder("1-3", "4-10", "11+");
-    }
-
-    @Test
-    void movementsOfEveryKindOccur() {
-        patterns.movementsOfEveryKindOccur();
-    }
-
-    @Test
-    void olderAccountsPayMore() {
-        patterns.olderAccountsPayMore();
-    }
-
-    @Test
-    void harderTicketsGetLowerRatings() {
-        patterns.harderTicketsGetLowerRatings();
-    }
-
-    @Test
-    void firstResponseRisesInBusyWeeks() {
-        patterns.firstResponseRisesInBusyWeeks();
-    }
-
-    @Test
-    void oneRepTakesMostOfTheHardTickets() {
-        patterns.oneRepTakesMostOfTheHardTickets();
-    }
-
-    @Test
-    void accountsWithABadRatingChurnMore() {
-        patterns.accountsWithABadRatingChurnMore();
-    }
-
-    @Test
-    void theBiggestBookerLosesManyAccountsWithinAYear() {
-        patterns.theBiggestBookerLosesManyAccountsWithinAYear();
     }
 }

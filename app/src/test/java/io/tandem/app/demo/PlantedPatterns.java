@@ -4,27 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The patterns the generated company plants (DemoDataGenerator), read straight from the tables so
- * that they hold whatever the dashboards later compute. Shared by the demo data and the scale data
- * tests: both come from one simulation.
+ * that they hold whatever the dashboards later compute. The demo data and the scale data tests
+ * both run them: both come from one simulation.
  */
-final class PlantedPatterns {
+interface PlantedPatterns {
 
-    private final JdbcClient jdbc;
-
-    PlantedPatterns(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+    /** The database holding the generated company. */
+    JdbcClient jdbc();
 
     private double number(String sql) {
-        return jdbc.sql(sql).query(Double.class).single();
+        return jdbc().sql(sql).query(Double.class).single();
     }
 
-    void movementsOfEveryKindOccur() {
-        Map<String, Object> m = jdbc.sql("""
+    @Test
+    default void movementsOfEveryKindOccur() {
+        Map<String, Object> m = jdbc().sql("""
                 with s as (
                     select mrr,
                            lag(mrr) over w as prev,
@@ -42,7 +41,8 @@ final class PlantedPatterns {
         assertThat(m.values()).allSatisfy(v -> assertThat(((Number) v).longValue()).isPositive());
     }
 
-    void olderAccountsPayMore() {
+    @Test
+    default void olderAccountsPayMore() {
         double ageZero = number(arpuAtAge(0));
         double ageTwentyFour = number(arpuAtAge(24));
         assertThat(ageTwentyFour).isGreaterThan(ageZero * 1.15);
@@ -60,7 +60,8 @@ final class PlantedPatterns {
                 """.formatted(age);
     }
 
-    void harderTicketsGetLowerRatings() {
+    @Test
+    default void harderTicketsGetLowerRatings() {
         String score = """
                 select 100.0 * (count(*) filter (where r.rating = 'great') - count(*) filter (where r.rating = 'not_good'))
                        / count(*)
@@ -71,8 +72,9 @@ final class PlantedPatterns {
         assertThat(easy - hard).isGreaterThan(30);
     }
 
-    void firstResponseRisesInBusyWeeks() {
-        List<Double> medianByVolumeThird = jdbc.sql("""
+    @Test
+    default void firstResponseRisesInBusyWeeks() {
+        List<Double> medianByVolumeThird = jdbc().sql("""
                 with weeks as (
                     select date_trunc('week', opened_at) as week,
                            count(*) as tickets,
@@ -89,8 +91,9 @@ final class PlantedPatterns {
         assertThat(medianByVolumeThird.get(2)).isGreaterThan(medianByVolumeThird.get(0) * 2);
     }
 
-    void oneRepTakesMostOfTheHardTickets() {
-        Map<String, Object> top = jdbc.sql("""
+    @Test
+    default void oneRepTakesMostOfTheHardTickets() {
+        Map<String, Object> top = jdbc().sql("""
                 select r.name, count(*)::float / sum(count(*)) over () as share
                 from tickets t join reps r on r.id = t.rep_id
                 where t.agent_replies >= 4 or t.handle_minutes >= 60 or t.escalated
@@ -101,7 +104,8 @@ final class PlantedPatterns {
         assertThat(((Number) top.get("share")).doubleValue()).isGreaterThan(0.5);
     }
 
-    void accountsWithABadRatingChurnMore() {
+    @Test
+    default void accountsWithABadRatingChurnMore() {
         // accounts rated not_good in a month against accounts rated only great that month:
         // share still active three months later
         String retention = """
@@ -120,8 +124,9 @@ final class PlantedPatterns {
         assertThat(number(retention.formatted("g.bad"))).isLessThan(number(retention.formatted("g.good")) - 0.05);
     }
 
-    void theBiggestBookerLosesManyAccountsWithinAYear() {
-        List<Map<String, Object>> reps = jdbc.sql("""
+    @Test
+    default void theBiggestBookerLosesManyAccountsWithinAYear() {
+        List<Map<String, Object>> reps = jdbc().sql("""
                 select r.name,
                        sum(d.amount) as bookings,
                        avg((a.churned_at is not null and a.churned_at < d.closed_at + interval '12 months')::int) as lost

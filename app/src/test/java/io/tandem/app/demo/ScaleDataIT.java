@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Scale 0.02 (400 accounts, about 20,000 tickets) written as CSV, imported through the importer in
- * strict mode, holds the demo's planted patterns.
+ * strict mode, holds the demo's planted patterns (the tests of {@link PlantedPatterns}).
  */
 @SpringBootTest(classes = TandemApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {
@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
                 // its own context and database (see SupportApiIT)
                 "tandem.test.dataset=scale"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScaleDataIT {
+class ScaleDataIT implements PlantedPatterns {
 
     @Autowired
     FolderImport folderImport;
@@ -36,14 +36,17 @@ class ScaleDataIT {
     JdbcClient jdbc;
     Map<String, Long> written;
     Map<String, Long> imported;
-    PlantedPatterns patterns;
+
+    @Override
+    public JdbcClient jdbc() {
+        return jdbc;
+    }
 
     @BeforeAll
     void writeAndImport() throws IOException {
         Path dir = Files.createTempDirectory("tandem-scale");
         written = ScaleData.write(0.02, 42, LocalDate.now(), dir);
         imported = folderImport.importCsvFiles(dir, "scale-test");
-        patterns = new PlantedPatterns(jdbc);
     }
 
     @Test
@@ -58,40 +61,5 @@ class ScaleDataIT {
         assertThat(jdbc.sql("select count(*) from reps where name in"
                         + " ('Morgan Hale', 'Jamie Fox', 'Riley Chase', 'Hana Sato', 'Dana Lee')").query(Long.class).single())
                 .isEqualTo(5);
-    }
-
-    @Test
-    void movementsOfEveryKindOccur() {
-        patterns.movementsOfEveryKindOccur();
-    }
-
-    @Test
-    void olderAccountsPayMore() {
-        patterns.olderAccountsPayMore();
-    }
-
-    @Test
-    void harderTicketsGetLowerRatings() {
-        patterns.harderTicketsGetLowerRatings();
-    }
-
-    @Test
-    void firstResponseRisesInBusyWeeks() {
-        patterns.firstResponseRisesInBusyWeeks();
-    }
-
-    @Test
-    void oneRepTakesMostOfTheHardTickets() {
-        patterns.oneRepTakesMostOfTheHardTickets();
-    }
-
-    @Test
-    void accountsWithABadRatingChurnMore() {
-        patterns.accountsWithABadRatingChurnMore();
-    }
-
-    @Test
-    void theBiggestBookerLosesManyAccountsWithinAYear() {
-        patterns.theBiggestBookerLosesManyAccountsWithinAYear();
     }
 }
