@@ -30,6 +30,10 @@ import java.util.SplittableRandom;
  *   <li>accounts with a not-good rating churn more in the following three months;</li>
  *   <li>one sales rep (Riley Chase) books the biggest deals, many of which churn within a year.</li>
  * </ul>
+ * Rows go to a {@link RowSink}: in memory for the demo ({@link #generate()}), or streamed to
+ * canonical CSV files for the scale data ({@link ScaleData}), whose {@link GenerationProfile} gives
+ * a larger team in which Morgan, Jamie and Riley keep several times their fair share of the work.
+ * The demo profile draws exactly the random numbers it always drew, so its company is unchanged.
  */
 public final class DemoDataGenerator {
 
@@ -310,7 +314,7 @@ public final class DemoDataGenerator {
     }
 
     private YearMonth signupMonth() {
-        // growth: later months see more sign-ups (weight 1 + i/12)
+        // growth: later months see more sign-ups (demo weight 1 + i/12; see GenerationProfile)
         double total = 0;
         for (int i = 0; i < MONTHS; i++) {
             total += signupWeight(i);
