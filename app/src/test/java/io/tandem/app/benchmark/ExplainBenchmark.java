@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -92,7 +93,7 @@ class ExplainBenchmark {
         String rep = jdbc.sql("select external_id from reps where name = 'Morgan Hale'").query(String.class).single();
         StringBuilder summary = new StringBuilder(String.format(Locale.ROOT,
                 "%nEXPLAIN (ANALYZE, BUFFERS) at scale %s: %s, imported in %.0f s; %d cores%n"
-                        + "ranges: year %s..%s, month %s..%s; one run each after one warm-up, buffers in 8 kB pages%n",
+                        + "ranges: year %s..%s, month %s..%s; one run each, right after the import, buffers in 8 kB pages%n",
                 label, rows, importSeconds, Runtime.getRuntime().availableProcessors(), year.from(), year.to(),
                 month.from(), month.to()));
         summary.append(String.format(Locale.ROOT, "%-40s %5s %10s %12s %10s  %s%n", "query", "stmts", "ms",
@@ -127,8 +128,17 @@ class ExplainBenchmark {
                     new HappinessQuery(c), new SalesQualityQuery(c), new RepOutcomesQuery(c), ResultCache.NONE)
                     .of(rep, lastMonth));
             for (Map.Entry<String, Runnable> q : queries.entrySet()) {
-                q.getValue().run();
-                List<String> captured = capture.plansOf(q.getValue());
+                List<String> captured;
+                long started = System.nanoTime();
+                try {
+                    captured = capture.plansOf(q.getValue());
+                } catch (RuntimeException e) {
+                    String line = String.format(Locale.ROOT, "%-40s failed after %.0f s: %s%n", q.getKey(),
+                            (System.nanoTime() - started) / 1e9, NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+                    System.out.print("explain: " + line);
+                    summary.append(line);
+                    continue;
+                }
                 double ms = 0;
                 long hit = 0;
                 long read = 0;
@@ -145,8 +155,10 @@ class ExplainBenchmark {
                         seqScans.merge(s.group(1), 1, Integer::sum);
                     }
                 }
-                summary.append(String.format(Locale.ROOT, "%-40s %5d %10.1f %,12d %,10d  %s%n", q.getKey(),
-                        captured.size(), ms, hit, read, seqScans.isEmpty() ? "-" : seqScans));
+                String line = String.format(Locale.ROOT, "%-40s %5d %10.1f %,12d %,10d  %s%n", q.getKey(),
+                        captured.size(), ms, hit, read, seqScans.isEmpty() ? "-" : seqScans);
+                System.out.print("explain: " + line);
+                summary.append(line);
                 plans.append("\n==== ").append(q.getKey()).append('\n');
                 captured.forEach(p -> plans.append(p).append('\n'));
             }

@@ -26,6 +26,8 @@ final class ExplainCapture implements AutoCloseable {
     ExplainCapture(DataSource dataSource) throws SQLException {
         connection = dataSource.getConnection();
         try (Statement s = connection.createStatement()) {
+            // measuring, not serving: no statement timeout on this connection
+            s.execute("set statement_timeout = 0");
             s.execute("load 'auto_explain'");
             s.execute("set auto_explain.log_min_duration = 0");
             s.execute("set auto_explain.log_analyze = on");
