@@ -169,4 +169,16 @@ select f.account_id, f.month, f.mrr, f.prev_mrr, f.mrr_12_ago, f.cohort, f.had_m
 from account_month_history f
 where not exists (select 1 from rollup_state s, reporting_horizon h where s.horizon is not distinct from h.month);
 
+-- The consistency check (tests, and an admin's "verify rollups"): rows of each rollup table that
+-- differ from its from-scratch definition, 'stale' (in the table only) or 'missing'; none when
+-- consistent.
+create function rollup_differences() returns table (rollup text, difference text, row_text text)
+    language sql stable as $$
+    select 'account_month', 'stale', t::text
+    from (select * from account_month except all select * from account_month_history) t
+    union all
+    select 'account_month', 'missing', t::text
+    from (select * from account_month_history except all select * from account_month) t
+$$;
+
 select refresh_account_month(null);

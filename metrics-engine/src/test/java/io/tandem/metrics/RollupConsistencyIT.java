@@ -15,13 +15,8 @@ class RollupConsistencyIT {
 
     /** Rows in the table and not in the definition, or the other way round: none when consistent. */
     private static List<String> differences(MetricsDataset data) {
-        return data.jdbc().sql("""
-                (select 'stale ' || t::text from (select * from account_month
-                                                  except all select * from account_month_history) t)
-                union all
-                (select 'missing ' || t::text from (select * from account_month_history
-                                                    except all select * from account_month) t)
-                """).query(String.class).list();
+        return data.jdbc().sql("select rollup || ' ' || difference || ' ' || row_text from rollup_differences()")
+                .query(String.class).list();
     }
 
     private static long rows(MetricsDataset data) {
