@@ -31,6 +31,9 @@ public class HeadlinesQuery {
                 cross join horizon h
                 cross join churn_month c
                 where m.month in (h.month, c.month, (c.month - interval '1 month')::date)
+                  -- the same months as a range the index on month serves
+                  and m.month between (select (month - interval '1 month')::date from churn_month)
+                                  and (select month from horizon)
             ),
             at_horizon as (
                 select count(*) filter (where m.mrr > 0) as active_accounts,
