@@ -27,6 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
  *       {@code had_mrr_before} (some month before m had MRR &gt; 0), read from the rollup table
  *       {@code account_month} (V4 migration), so a query pays for the months it reads, not for the
  *       whole history.</li>
+ *   <li>{@code range_mrr}: the rows of {@code account_mrr} in the months of the range, read by index;
+ *       a query that only needs those months should read this one.</li>
  * </ul>
  */
 public final class MetricScope {
@@ -100,17 +102,17 @@ public final class MetricScope {
             -- account's churn, with the window figures per account precomputed; kept equal to its
             -- from-scratch definition account_month_history by triggers on every write
             account_mrr as (
-                select am.account_id,
-                       sa.segment,
-                       sa.tier,
-                       am.month,
-                       am.mrr,
-                       am.prev_mrr,
-                       am.mrr_12_ago,
-                       am.cohort,
-                       am.had_mrr_before
+                select am.*, sa.segment, sa.tier
                 from account_month_current am
                 join scoped_accounts sa on sa.account_id = am.account_id
+            ),
+            -- account_mrr in the months of the range only, read through the month index: the bounds are
+            -- scalar subqueries, which the planner uses as index bounds (a join to range_months is not)
+            range_mrr as not materialized (
+                select am.*, sa.segment, sa.tier
+                from account_month_current am
+                join scoped_accounts sa on sa.account_id = am.account_id
+                where am.month between (select first_month from bounds) and (select last_month from bounds)
             ),
             """;
 
