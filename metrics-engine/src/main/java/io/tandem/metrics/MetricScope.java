@@ -46,6 +46,9 @@ public final class MetricScope {
                        s.easy_max_replies,
                        s.easy_max_minutes
                 from settings s
+                -- the only row (check id = 1); said here so that the planner estimates one row, not the
+                -- hundreds it assumes for a table never analysed, which then multiply through every join
+                where s.id = 1
             ),
             -- state metrics are read at the end of each month of the range, never after the reporting
             -- horizon (section 0): months after it are absent, not zero
