@@ -24,7 +24,11 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
  *   <li>{@code account_mrr}: one row per scoped account and month from its first month to the horizon,
  *       with {@code mrr} = MRR(m), {@code prev_mrr} = MRR(m-1), {@code mrr_12_ago} = MRR(m-12) (0 before
  *       the account's first month), {@code cohort} (first month with MRR &gt; 0, null if none) and
- *       {@code had_mrr_before} (some month before m had MRR &gt; 0).</li>
+ *       {@code had_mrr_before} (some month before m had MRR &gt; 0), read from the rollup table
+ *       {@code account_month} (V4 migration), so a query pays for the months it reads, not for the
+ *       whole history.</li>
+ *   <li>{@code range_mrr}: the rows of {@code account_mrr} in the months of the range, read by index;
+ *       a query that only needs those months should read this one.</li>
  * </ul>
  */
 public final class MetricScope {
@@ -42,6 +46,9 @@ public final class MetricScope {
                        s.easy_max_replies,
                        s.easy_max_minutes
                 from settings s
+                -- the only row (check id = 1); said here so that the planner estimates one row, not the
+                -- hundreds it assumes for a table never analysed, which then multiply through every join
+                where s.id = 1
             ),
             -- state metrics are read at the end of each month of the range, never after the reporting
             -- horizon (section 0): months after it are absent, not zero
@@ -93,37 +100,22 @@ public final class MetricScope {
                 where (cast(:team as text) is null or s.team = cast(:team as text))
                   and (cast(:segment as text) is null or s.segment = cast(:segment as text))
             ),
-            scoped_view_rows as (
-                select v.account_id, v.month, v.mrr
-                from account_month_mrr v
-                join scoped_accounts sa on sa.account_id = v.account_id
-            ),
-            -- account_month_mrr is the one home of MRR by month (section 1); its rows are contiguous per
-            -- account. Flat accounts' rows stop before their churn month: the months after, up to the
-            -- horizon, are MRR 0 here, like the gaps of a revenue history.
-            dense_mrr as (
-                select r.account_id, r.month, r.mrr
-                from scoped_view_rows r
-                union all
-                select l.account_id, m::date, 0
-                from (select account_id, max(month) as last_month from scoped_view_rows group by account_id) l
-                cross join bounds b
-                cross join lateral generate_series(l.last_month + interval '1 month', b.horizon, interval '1 month') as m
-            ),
+            -- MRR by month per account (section 1) from the rollup account_month (V4 migration): one row
+            -- per account and month from its first month to the horizon, MRR 0 in gaps and after a flat
+            -- account's churn, with the window figures per account precomputed; kept equal to its
+            -- from-scratch definition account_month_history by triggers on every write
             account_mrr as (
-                select d.account_id,
-                       sa.segment,
-                       sa.tier,
-                       d.month,
-                       d.mrr,
-                       coalesce(lag(d.mrr) over w, 0)                                     as prev_mrr,
-                       coalesce(lag(d.mrr, 12) over w, 0)                                 as mrr_12_ago,
-                       min(d.month) filter (where d.mrr > 0) over (partition by d.account_id) as cohort,
-                       coalesce(bool_or(d.mrr > 0) over (w rows between unbounded preceding and 1 preceding),
-                                false)                                                    as had_mrr_before
-                from dense_mrr d
-                join scoped_accounts sa on sa.account_id = d.account_id
-                window w as (partition by d.account_id order by d.month)
+                select am.*, sa.segment, sa.tier
+                from account_month_current am
+                join scoped_accounts sa on sa.account_id = am.account_id
+            ),
+            -- account_mrr in the months of the range only, read through the month index: the bounds are
+            -- scalar subqueries, which the planner uses as index bounds (a join to range_months is not)
+            range_mrr as not materialized (
+                select am.*, sa.segment, sa.tier
+                from account_month_current am
+                join scoped_accounts sa on sa.account_id = am.account_id
+                where am.month between (select first_month from bounds) and (select last_month from bounds)
             ),
             """;
 

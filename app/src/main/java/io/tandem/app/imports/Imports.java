@@ -122,13 +122,18 @@ class Imports {
     /**
      * Refreshes the planner's statistics of the tables an import wrote, so that dashboards plan well
      * at once (autovacuum may take a minute, and never analyses very small tables such as reps).
+     * Revenue and accounts also rewrite the account_month rollup (V4 migration triggers).
      */
     private void analyze(List<ImportResult> results) {
-        results.stream()
+        List<String> tables = results.stream()
                 .filter(r -> r.written() && r.inserted() + r.updated() > 0)
-                .map(ImportResult::kind)
+                .map(r -> ImportKind.fromCode(r.kind()).orElseThrow().table())
                 .distinct()
-                .forEach(kind -> jdbc.sql("analyze " + ImportKind.fromCode(kind).orElseThrow().table()).update());
+                .toList();
+        tables.forEach(table -> jdbc.sql("analyze " + table).update());
+        if (tables.contains("revenue") || tables.contains("accounts")) {
+            jdbc.sql("analyze account_month").update();
+        }
     }
 
     private static ImportResult withWritten(ImportResult r, boolean written) {

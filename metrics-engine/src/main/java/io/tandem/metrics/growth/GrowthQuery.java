@@ -38,7 +38,7 @@ public class GrowthQuery {
             ),
             new_accounts as (
                 select count(*) as accounts
-                from account_mrr am
+                from range_mrr am
                 join range_months rm on rm.month = am.month
                 where am.cohort = am.month
             ),

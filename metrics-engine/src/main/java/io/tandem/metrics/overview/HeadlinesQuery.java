@@ -23,14 +23,17 @@ public class HeadlinesQuery {
                 from horizon h
                 cross join settings s
             ),
-            -- the three months read below, taken from the view once: each reference to a view
-            -- expands it again
+            -- the three months read below, taken once from the account_month rollup (one index
+            -- range per month)
             months as materialized (
                 select m.account_id, m.month, m.mrr
-                from account_month_mrr m
+                from account_month_current m
                 cross join horizon h
                 cross join churn_month c
                 where m.month in (h.month, c.month, (c.month - interval '1 month')::date)
+                  -- the same months as a range the index on month serves
+                  and m.month between (select (month - interval '1 month')::date from churn_month)
+                                  and (select month from horizon)
             ),
             at_horizon as (
                 select count(*) filter (where m.mrr > 0) as active_accounts,

@@ -30,7 +30,7 @@ public class MrrMovementsQuery {
                             then am.mrr - am.prev_mrr else 0 end                   as contraction,
                        case when am.prev_mrr > 0 and am.mrr = 0
                             then -am.prev_mrr else 0 end                           as churn
-                from account_mrr am
+                from range_mrr am
                 join range_months rm on rm.month = am.month
             ),
             month_movements as (

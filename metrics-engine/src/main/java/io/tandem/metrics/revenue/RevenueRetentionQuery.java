@@ -24,7 +24,7 @@ public class RevenueRetentionQuery {
                        sum(least(am.mrr, am.mrr_12_ago)) filter (where am.mrr_12_ago > 0) as mrr_capped,
                        sum(am.mrr_12_ago) filter (where am.mrr_12_ago > 0)              as mrr_base
                 from range_months rm
-                left join account_mrr am on am.month = rm.month
+                left join range_mrr am on am.month = rm.month
                 group by rm.month
             )
             select mr.month,

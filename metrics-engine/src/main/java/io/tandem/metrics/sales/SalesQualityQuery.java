@@ -79,7 +79,7 @@ public class SalesQualityQuery {
                        end as active_after_12
                 from scoped_deals d
                 cross join bounds b
-                left join account_month_mrr m
+                left join account_month_current m
                   on m.account_id = d.account_id and m.month = (d.close_month + interval '12 months')::date
                 where d.stage = 'won' and d.closed_at is not null
             ),

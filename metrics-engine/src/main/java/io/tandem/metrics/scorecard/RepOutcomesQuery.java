@@ -55,8 +55,11 @@ public class RepOutcomesQuery {
                    coalesce(sum(coalesce(cur.mrr, 0)) filter (where old.mrr > 0), 0)        as mrr_now
             from rep_accounts ra
             cross join period p
-            left join account_month_mrr old on old.account_id = ra.account_id and old.month = p.year_before
-            left join account_month_mrr cur on cur.account_id = ra.account_id and cur.month = p.last_month
+            -- the two months as scalar subqueries: read through the month index, not the whole rollup
+            left join account_month_current old
+              on old.account_id = ra.account_id and old.month = (select year_before from period)
+            left join account_month_current cur
+              on cur.account_id = ra.account_id and cur.month = (select last_month from period)
             group by ra.rep
             order by ra.rep
             """;

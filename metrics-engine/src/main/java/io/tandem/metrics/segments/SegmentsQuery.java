@@ -21,7 +21,7 @@ public class SegmentsQuery {
                        count(*) filter (where am.mrr > 0)                     as account_months,
                        count(*) filter (where am.prev_mrr > 0)                as active_at_start,
                        count(*) filter (where am.prev_mrr > 0 and am.mrr = 0) as churned
-                from account_mrr am
+                from range_mrr am
                 join range_months rm on rm.month = am.month
                 group by am.tier
             ),

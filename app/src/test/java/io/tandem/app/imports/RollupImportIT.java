@@ -1,0 +1,86 @@
+package io.tandem.app.imports;
+
+import static io.tandem.app.imports.ImportTesting.postCsv;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tandem.app.EmptyTandemIT;
+import io.tandem.app.Http;
+import io.tandem.app.security.TestUsers;
+import io.tandem.domain.users.AppUserRepository;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 9, "no stale figures after an import completes": an import through the real importer updates
+ * the account_month rollup in its own transaction, so the API's next answer has the new figure and
+ * the rollup equals its from-scratch definition.
+ */
+@EmptyTandemIT
+class RollupImportIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    AppUserRepository users;
+    @Autowired
+    PasswordEncoder encoder;
+
+    @BeforeEach
+    void empty() {
+        TestUsers.ensureAdmin(users, encoder);
+        ImportTesting.emptyAllData(jdbc);
+    }
+
+    private List<String> differences() {
+        return jdbc.sql("select rollup || ' ' || difference || ' ' || row_text from rollup_differences()")
+                .query(String.class).list();
+    }
+
+    private String rollupMrr(String account, String month) {
+        return jdbc.sql("""
+                select m.mrr::text from account_month m join accounts a on a.id = m.account_id
+                where a.external_id = :account and m.month = to_date(:month, 'YYYY-MM')
+                """).param("account", account).param("month", month).query(String.class).single();
+    }
+
+    /** MRR of February 2024 as the revenue movements API gives it. */
+    private String februaryMrr() {
+        HttpResponse<String> response = Http.api(port, "GET",
+                "/api/metrics/revenue/movements?from=2024-02-01&to=2024-02-29", null, null,
+                TestUsers.ADMIN, TestUsers.PASSWORD);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode months = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build().readTree(response.body()).get("months");
+        return months.get(0).get("mrr").asString();
+    }
+
+    @Test
+    void anImportThatChangesOneAccountsRevenueShowsAtOnce() {
+        // good files: A1 30 in Jan and Feb 2024, A2 360 in Feb; horizon February
+        ImportTesting.importGoodFiles(port);
+        assertThat(differences()).isEmpty();
+        assertThat(februaryMrr()).isEqualTo("390.00");
+
+        HttpResponse<String> upsert = postCsv(port, "revenue", "", "account,month,mrr\nA1,2024-02,45\n");
+        assertThat(upsert.body()).contains("\"inserted\":0,\"updated\":1");
+
+        assertThat(rollupMrr("A1", "2024-02")).isEqualTo("45.00");
+        assertThat(februaryMrr()).isEqualTo("405.00");
+        assertThat(differences()).isEmpty();
+
+        // a new month moves the horizon: every account gets a March row
+        postCsv(port, "revenue", "", "account,month,mrr\nA2,2024-03,400\n");
+        assertThat(rollupMrr("A1", "2024-03")).isEqualTo("0.00");
+        assertThat(differences()).isEmpty();
+    }
+}

@@ -1,0 +1,145 @@
+package io.tandem.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rollup table account_month (V4 migration) always equals its from-scratch definition, the view
+ * account_month_history, after every kind of write the app and the tests make: inserts, upserts that
+ * change values, deletes, truncates, settings changes and a moving horizon. Only the accounts a
+ * statement changed are recomputed; a new horizon month rebuilds the table.
+ */
+class RollupConsistencyIT {
+
+    /** Rows in the table and not in the definition, or the other way round: none when consistent. */
+    private static List<String> differences(MetricsDataset data) {
+        return data.jdbc().sql("select rollup || ' ' || difference || ' ' || row_text from rollup_differences()")
+                .query(String.class).list();
+    }
+
+    private static long rows(MetricsDataset data) {
+        return data.jdbc().sql("select count(*) from account_month").query(Long.class).single();
+    }
+
+    /** The transaction ids that wrote one account's rollup rows: unchanged while the rows are not rewritten. */
+    private static List<String> writers(MetricsDataset data, String account) {
+        return data.jdbc().sql("""
+                select m.xmin::text from account_month m join accounts a on a.id = m.account_id
+                where a.external_id = :account order by m.month
+                """).param("account", account).query(String.class).list();
+    }
+
+    private static MetricsDataset dataset() {
+        return MetricsDataset.fresh()
+                .account("A", "2024-01-05T00:00:00Z", null, 5, null)
+                .revenue("A", "2024-01", "100", "2024-02", "150", "2024-04", "120")
+                .account("B", "2024-01-05T00:00:00Z", null, 2, "999")
+                .revenueEach("B", "2023-01", "2024-05", "50")
+                // flat: no revenue rows, 40 from February to April (churned 5 May)
+                .account("C", "2024-02-10T00:00:00Z", "2024-05-05T00:00:00Z", null, "40")
+                .account("D", "2024-03-31T23:30:00Z", null, 12, "30");
+    }
+
+    @Test
+    void theTableEqualsItsDefinitionAfterEveryKindOfWrite() {
+        MetricsDataset data = dataset();
+        // horizon May 2024: A Jan-May (5), B Jan 2023-May 2024 (17), C Feb-May (4), D Mar-May (3)
+        assertThat(differences(data)).isEmpty();
+        assertThat(rows(data)).isEqualTo(29);
+
+        // an import upsert that changes one value and leaves another row as it was
+        data.jdbc().sql("""
+                insert into revenue (account_id, month, mrr)
+                select id, date '2024-02-01', 175 from accounts where external_id = 'A'
+                union all
+                select id, date '2024-03-01', 50 from accounts where external_id = 'B'
+                on conflict (account_id, month) do update set mrr = excluded.mrr
+                """).update();
+        assertThat(differences(data)).isEmpty();
+        assertThat(data.jdbc().sql("""
+                select m.prev_mrr::text from account_month m join accounts a on a.id = m.account_id
+                where a.external_id = 'A' and m.month = date '2024-03-01'
+                """).query(String.class).single()).isEqualTo("175.00");
+
+        // a deleted revenue row becomes a gap of MRR 0
+        data.jdbc().sql("""
+                delete from revenue where month = date '2023-06-01'
+                  and account_id = (select id from accounts where external_id = 'B')
+                """).update();
+        assertThat(differences(data)).isEmpty();
+
+        // account changes that move a flat account's months; a deleted account leaves no rows
+        data.jdbc().sql("update accounts set churned_at = '2024-04-02T00:00:00Z', mrr = 45 where external_id = 'C'")
+                .update();
+        data.jdbc().sql("update accounts set seats = 3").update();
+        data.jdbc().sql("delete from accounts where external_id = 'D'").update();
+        assertThat(differences(data)).isEmpty();
+
+        // a new horizon month: every account gets a row for it
+        data.revenue("B", "2024-06", "55");
+        assertThat(differences(data)).isEmpty();
+        assertThat(data.jdbc().sql("select count(*) from account_month where month = date '2024-06-01'")
+                .query(Long.class).single()).isEqualTo(3);
+
+        // the time zone places flat accounts' months: D signed up 31 March 23:30 UTC, April in Berlin
+        data.account("D", "2024-03-31T23:30:00Z", null, 12, "30");
+        data.timeZone("Europe/Berlin");
+        assertThat(differences(data)).isEmpty();
+        assertThat(data.jdbc().sql("""
+                select min(m.month)::text from account_month m join accounts a on a.id = m.account_id
+                where a.external_id = 'D'
+                """).query(String.class).single()).isEqualTo("2024-04-01");
+
+        // the horizon moving back, and emptying everything the way tests do
+        data.jdbc().sql("delete from revenue where month = date '2024-06-01'").update();
+        assertThat(differences(data)).isEmpty();
+        MetricsDataset.fresh();
+        assertThat(differences(data)).isEmpty();
+        assertThat(rows(data)).isZero();
+    }
+
+    @Test
+    void aWriteRecomputesOnlyTheAccountsItChanged() {
+        MetricsDataset data = dataset();
+        List<String> untouched = writers(data, "B");
+        List<String> before = writers(data, "A");
+
+        data.jdbc().sql("""
+                update revenue set mrr = 130
+                where month = date '2024-04-01' and account_id = (select id from accounts where external_id = 'A')
+                """).update();
+        // an upsert that writes the same values changes nothing
+        data.jdbc().sql("""
+                insert into revenue (account_id, month, mrr)
+                select account_id, month, mrr from revenue
+                on conflict (account_id, month) do update set mrr = excluded.mrr
+                """).update();
+
+        assertThat(differences(data)).isEmpty();
+        assertThat(writers(data, "B")).isEqualTo(untouched);
+        assertThat(writers(data, "A")).doesNotContainAnyElementsOf(before);
+    }
+
+    @Test
+    void whenTheClockMovesTheHorizonMetricsReadTheDefinitionUntilTheNextWrite() {
+        // without revenue rows the horizon is the current month; pretend the table was built a month ago
+        MetricsDataset data = MetricsDataset.fresh()
+                .account("F", "2024-02-10T00:00:00Z", null, 1, "40");
+        data.jdbc().sql("update rollup_state set horizon = horizon - interval '1 month'").update();
+        data.jdbc().sql("delete from account_month where month = (select month from reporting_horizon)").update();
+
+        List<String> current = data.jdbc().sql("""
+                select t::text from (select * from account_month_current
+                                     except all
+                                     select * from account_month_history) t
+                """).query(String.class).list();
+        assertThat(current).isEmpty();
+        assertThat(data.jdbc().sql("select count(*) from account_month_current").query(Long.class).single())
+                .isEqualTo(data.jdbc().sql("select count(*) from account_month_history").query(Long.class).single());
+
+        data.account("G", "2024-03-10T00:00:00Z", null, 1, "10");
+        assertThat(differences(data)).isEmpty();
+    }
+}
