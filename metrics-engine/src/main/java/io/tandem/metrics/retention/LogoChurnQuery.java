@@ -27,7 +27,11 @@ public class LogoChurnQuery {
                        count(am.account_id) filter (where am.prev_mrr > 0)                 as active_at_start,
                        count(am.account_id) filter (where am.prev_mrr > 0 and am.mrr = 0)  as churned
                 from churn_months cm
-                left join account_mrr am on am.month = cm.month
+                left join account_mrr am
+                  on am.month = cm.month
+                 -- the same months as scalar bounds, which the month index serves
+                 and am.month between (select (first_month - interval '11 months')::date from bounds)
+                                  and (select last_month from bounds)
                 group by cm.month
             ),
             trailing_churn as (
