@@ -1,11 +1,13 @@
 package io.tandem.app.admin;
 
+import io.tandem.app.cache.CacheWarmer;
 import io.tandem.app.db.LongStatements;
 import io.tandem.app.security.Audit;
 import io.tandem.domain.settings.Settings;
 import io.tandem.domain.settings.SettingsRepository;
 import jakarta.validation.Valid;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,11 +25,13 @@ class SettingsController {
     private final SettingsRepository settings;
     private final Audit audit;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    SettingsController(SettingsRepository settings, Audit audit, JdbcClient jdbc) {
+    SettingsController(SettingsRepository settings, Audit audit, JdbcClient jdbc, ApplicationEventPublisher events) {
         this.settings = settings;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @GetMapping("/admin/settings")
@@ -49,6 +53,7 @@ class SettingsController {
         Map<String, String> changes = form.applyTo(current);
         if (!changes.isEmpty()) {
             audit.record("settings_changed", changes.toString());
+            events.publishEvent(new CacheWarmer.DataChanged("settings"));
         }
         redirect.addFlashAttribute("message", changes.isEmpty() ? "Nothing changed." : "Settings saved.");
         return "redirect:/admin/settings";

@@ -6,6 +6,7 @@ import io.tandem.metrics.ResultCache;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,6 +31,7 @@ public class MetricCache implements ResultCache {
     private final JdbcClient jdbc;
     private final AsyncCache<Key, Object> cache;
     private final boolean enabled;
+    private final AtomicLong computations = new AtomicLong();
 
     MetricCache(JdbcClient jdbc, @Value("${tandem.cache.enabled:true}") boolean enabled,
                 @Value("${tandem.cache.max-entries:2000}") long maxEntries,
@@ -55,6 +57,7 @@ public class MetricCache implements ResultCache {
         if (earlier != null) {
             return (T) await(earlier);
         }
+        computations.incrementAndGet();
         try {
             T result = compute.get();
             mine.complete(result);
@@ -69,6 +72,11 @@ public class MetricCache implements ResultCache {
     /** {@link #get(String, Object, Supplier)} for a fetch that takes its arguments as one value. */
     public <A, T> T get(String metric, A arguments, Function<A, T> fetch) {
         return get(metric, arguments, () -> fetch.apply(arguments));
+    }
+
+    /** How many results were computed rather than found, since the start (for tests and diagnostics). */
+    public long computations() {
+        return computations.get();
     }
 
     /** The current data version: changes whenever a write to the data metrics read commits. */

@@ -3,6 +3,7 @@ package io.tandem.app.growth;
 import static io.tandem.app.web.MetricResponses.money;
 import static io.tandem.app.web.MetricResponses.rate;
 
+import io.tandem.app.cache.CacheWarmUp;
 import io.tandem.app.cache.MetricCache;
 import io.tandem.app.growth.GrowthBody.HighTouchLine;
 import io.tandem.app.web.CsvTable;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /** Runs the growth query and maps it to the API body and CSV, hiding other reps from REP users. */
 @Component
-class GrowthReport {
+class GrowthReport implements CacheWarmUp {
 
     /** The rule of thumb of metrics.md section 5: 1M of ARR per 100k of cost (10x). */
     static final BigDecimal TARGET = new BigDecimal("1000000");
@@ -34,6 +35,11 @@ class GrowthReport {
         this.cache = cache;
         this.growth = growth;
         this.repLabels = repLabels;
+    }
+
+    @Override
+    public void warm(DashboardFilter defaults) {
+        growth(defaults, null);
     }
 
     GrowthBody growth(DashboardFilter filter, Object viewer) {

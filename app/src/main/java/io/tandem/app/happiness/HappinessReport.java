@@ -2,6 +2,7 @@ package io.tandem.app.happiness;
 
 import static io.tandem.app.web.MetricResponses.rate;
 
+import io.tandem.app.cache.CacheWarmUp;
 import io.tandem.app.cache.MetricCache;
 import io.tandem.app.happiness.HappinessBody.Month;
 import io.tandem.app.happiness.HappinessBody.RepLine;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /** Runs the happiness query and maps it to the API body and CSV tables, hiding other reps from REP users. */
 @Component
-class HappinessReport {
+class HappinessReport implements CacheWarmUp {
 
     /** The tables of the happiness page that download as CSV, by name. */
     static final List<String> TABLES = List.of("team", "tiers", "reps", "months");
@@ -35,6 +36,11 @@ class HappinessReport {
         this.cache = cache;
         this.happiness = happiness;
         this.repLabels = repLabels;
+    }
+
+    @Override
+    public void warm(DashboardFilter defaults) {
+        happiness(defaults, null);
     }
 
     HappinessBody happiness(DashboardFilter filter, Object viewer) {

@@ -1,6 +1,9 @@
 package io.tandem.app.home;
 
+import io.tandem.app.cache.CacheWarmUp;
 import io.tandem.app.cache.MetricCache;
+import io.tandem.app.web.DashboardFilter;
+import io.tandem.metrics.overview.Headlines;
 import io.tandem.metrics.overview.HeadlinesQuery;
 import java.time.LocalDate;
 import org.springframework.stereotype.Controller;
@@ -8,7 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
-class HomeController {
+class HomeController implements CacheWarmUp {
 
     private final HeadlinesQuery headlines;
     private final MetricCache cache;
@@ -20,8 +23,17 @@ class HomeController {
 
     @GetMapping("/")
     String home(Model model) {
-        // the headlines read "last week" and "this month" from the clock: keyed by today
-        model.addAttribute("headlines", cache.get("headlines", LocalDate.now(), headlines::fetch));
+        model.addAttribute("headlines", headlines());
         return "home";
+    }
+
+    @Override
+    public void warm(DashboardFilter defaults) {
+        headlines();
+    }
+
+    /** The headlines read "last week" and "this month" from the clock: cached by today. */
+    private Headlines headlines() {
+        return cache.get("headlines", LocalDate.now(), headlines::fetch);
     }
 }

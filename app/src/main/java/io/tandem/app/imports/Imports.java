@@ -1,5 +1,6 @@
 package io.tandem.app.imports;
 
+import io.tandem.app.cache.CacheWarmer;
 import io.tandem.app.db.LongStatements;
 import io.tandem.app.security.Audit;
 import io.tandem.domain.settings.Settings;
@@ -18,6 +19,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,11 +51,12 @@ class Imports {
     private final SettingsRepository settings;
     private final ImportHistory history;
     private final Audit audit;
+    private final ApplicationEventPublisher events;
     private final long maxZipExpandedBytes;
     private final int maxZipEntries;
 
     Imports(CsvImporter importer, TransactionTemplate transaction, JdbcClient jdbc, SettingsRepository settings,
-            ImportHistory history, Audit audit,
+            ImportHistory history, Audit audit, ApplicationEventPublisher events,
             @Value("${tandem.import.max-zip-expanded-bytes:2147483648}") long maxZipExpandedBytes,
             @Value("${tandem.import.max-zip-entries:20}") int maxZipEntries) {
         this.importer = importer;
@@ -62,6 +65,7 @@ class Imports {
         this.settings = settings;
         this.history = history;
         this.audit = audit;
+        this.events = events;
         this.maxZipExpandedBytes = maxZipExpandedBytes;
         this.maxZipEntries = maxZipEntries;
     }
@@ -111,6 +115,10 @@ class Imports {
                 : results;
         history.record(reported, user);
         analyze(reported);
+        // the cache needs no telling (its key is the data version); this lets it compute ahead of readers
+        if (reported.stream().anyMatch(r -> r.written() && r.inserted() + r.updated() > 0)) {
+            events.publishEvent(new CacheWarmer.DataChanged("import"));
+        }
         if (!dryRun) {
             audit.record(user, "import", reported.stream().map(r -> r.file() + " (" + r.kind() + "): " + r.rows() + " rows, "
                     + r.inserted() + " inserted, " + r.updated() + " updated, " + r.rejected() + " rejected"

@@ -3,6 +3,7 @@ package io.tandem.app.revenue;
 import static io.tandem.app.web.MetricResponses.money;
 import static io.tandem.app.web.MetricResponses.rate;
 
+import io.tandem.app.cache.CacheWarmUp;
 import io.tandem.app.cache.MetricCache;
 import io.tandem.app.revenue.RevenueBodies.AccountLine;
 import io.tandem.app.revenue.RevenueBodies.AgeLine;
@@ -52,7 +53,7 @@ import org.springframework.stereotype.Component;
  * bodies (api.md names) and CSV tables, so that the page, the JSON and the CSV show the same figures.
  */
 @Component
-class RevenueReport {
+class RevenueReport implements CacheWarmUp {
 
     /** The tables this feature can download as CSV, by name. */
     static final List<String> TABLES = List.of("movements", "churn", "cohorts", "retention", "arpu-by-age",
@@ -82,6 +83,13 @@ class RevenueReport {
         this.arpu = arpu;
         this.segments = segments;
         this.indicators = indicators;
+    }
+
+    @Override
+    public void warm(DashboardFilter defaults) {
+        for (String table : TABLES) {
+            table(table, defaults);
+        }
     }
 
     Movements movements(DashboardFilter filter) {

@@ -3,6 +3,7 @@ package io.tandem.app.sales;
 import static io.tandem.app.web.MetricResponses.money;
 import static io.tandem.app.web.MetricResponses.rate;
 
+import io.tandem.app.cache.CacheWarmUp;
 import io.tandem.app.cache.MetricCache;
 import io.tandem.app.sales.SalesBody.Commission;
 import io.tandem.app.sales.SalesBody.RepLine;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
 
 /** Runs the sales quality queries and maps them to the API body and CSV, hiding other reps from REP users. */
 @Component
-class SalesReport {
+class SalesReport implements CacheWarmUp {
 
     /** The support-sourced deals listed on the page and in the API, newest first. */
     static final int LIST_LIMIT = 500;
@@ -43,6 +44,11 @@ class SalesReport {
         this.quality = quality;
         this.supportSourced = supportSourced;
         this.reps = reps;
+    }
+
+    @Override
+    public void warm(DashboardFilter defaults) {
+        sales(defaults, null);
     }
 
     SalesBody sales(DashboardFilter filter, Object viewer) {

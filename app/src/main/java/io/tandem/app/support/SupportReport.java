@@ -2,6 +2,7 @@ package io.tandem.app.support;
 
 import static io.tandem.app.web.MetricResponses.rate;
 
+import io.tandem.app.cache.CacheWarmUp;
 import io.tandem.app.cache.MetricCache;
 import io.tandem.app.support.SupportBodies.Carrier;
 import io.tandem.app.support.SupportBodies.ContactLine;
@@ -44,7 +45,7 @@ import org.springframework.web.server.ResponseStatusException;
  * tables, so that the page, the JSON and the CSV show the same figures; other reps are hidden from REP users.
  */
 @Component
-class SupportReport {
+class SupportReport implements CacheWarmUp {
 
     /** The tables of the support page that download as CSV, by name. */
     static final List<String> TABLES = List.of("weeks", "reps", "load-balance", "contact-rate");
@@ -66,6 +67,12 @@ class SupportReport {
         this.contacts = contacts;
         this.tickets = tickets;
         this.repLabels = repLabels;
+    }
+
+    @Override
+    public void warm(DashboardFilter defaults) {
+        responseVsVolume(defaults, null);
+        contactRate(defaults);
     }
 
     ResponseVsVolumeBody responseVsVolume(DashboardFilter filter, Object viewer) {

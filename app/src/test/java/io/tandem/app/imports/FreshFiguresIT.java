@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tandem.app.EmptyTandemIT;
 import io.tandem.app.Http;
+import io.tandem.app.cache.CacheWarmer;
 import io.tandem.app.cache.MetricCache;
 import io.tandem.app.db.LongStatements;
 import io.tandem.app.security.TestUsers;
@@ -39,6 +40,9 @@ class FreshFiguresIT {
     JdbcClient jdbc;
     @Autowired
     MetricCache cache;
+    @Autowired
+    CacheWarmer warmer;
+
     @Autowired
     TransactionTemplate transaction;
     @Autowired
@@ -75,14 +79,35 @@ class FreshFiguresIT {
     }
 
     @Test
+    void anImportThatWroteRowsStartsTheWarmUpThatComputesTheDefaultViews() {
+        assertThat(warmer.enabled()).as("tests turn the automatic warm-up off (config/application.properties)").isFalse();
+        long changes = warmer.changes();
+        importGoodFiles(port);
+        assertThat(warmer.changes()).as("one change per file written").isEqualTo(changes + 7);
+        warmer.warmNow("test");
+        long computed = cache.computations();
+
+        HttpResponse<String> support = Http.api(port, "GET", "/api/metrics/support/response-vs-volume", null, null,
+                TestUsers.ADMIN, TestUsers.PASSWORD);
+        HttpResponse<String> happiness = Http.api(port, "GET", "/api/metrics/support/happiness", null, null,
+                TestUsers.ADMIN, TestUsers.PASSWORD);
+
+        assertThat(support.statusCode()).isEqualTo(200);
+        assertThat(happiness.statusCode()).isEqualTo(200);
+        assertThat(cache.computations()).as("served from the warmed cache").isEqualTo(computed);
+    }
+
+    @Test
     void aDryRunOrARejectedImportLeavesCachedFiguresValid() {
         importGoodFiles(port);
         long version = cache.version();
+        long changes = warmer.changes();
         assertThat(postCsv(port, "revenue", "dryRun=true", "account,month,mrr,currency\nA2,2024-02,400,USD\n").body())
                 .contains("\"dryRun\":true", "\"updated\":1");
         assertThat(postCsv(port, "revenue", "", "account,month,mrr,currency\nA2,2024-02,lots,USD\n").body())
                 .contains("\"rejected\":1");
         assertThat(cache.version()).isEqualTo(version);
+        assertThat(warmer.changes()).isEqualTo(changes);
         assertThat(movements()).contains("\"mrr\":390.00");
     }
 
