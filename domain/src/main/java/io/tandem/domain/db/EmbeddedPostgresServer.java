@@ -54,6 +54,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "100")
+                    // an analytical workload: sorts and hash joins of dashboards fit in memory instead of
+                    // spilling to temporary files, and the planner knows the OS caches the tables
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("work_mem", "32MB")
+                    .setServerConfig("maintenance_work_mem", "128MB")
+                    .setServerConfig("effective_cache_size", "2GB")
                     .start();
             log.info("Embedded PostgreSQL 17 started on port {} with data in {}", pg.getPort(), dir);
             return new EmbeddedPostgresServer(pg, dir);
