@@ -18,11 +18,14 @@ import org.springframework.stereotype.Component;
 public class CohortAccountsQuery {
 
     private static final String SQL = MetricScope.CTES + """
-            -- the cohort: accounts whose first month with MRR > 0 is :cohort (section 1)
+            -- the cohort: accounts whose first month with MRR > 0 is :cohort (section 1); every such account
+            -- has a row for that month, so the cohort is read through the month index, one row per account
             cohort_accounts as (
-                select distinct am.account_id, am.segment
-                from account_mrr am
-                where am.cohort = cast(:cohort as date)
+                select am.account_id, sa.segment
+                from account_month_current am
+                join scoped_accounts sa on sa.account_id = am.account_id
+                where am.month = cast(:cohort as date)
+                  and am.cohort = cast(:cohort as date)
             ),
             -- the cell's month; a month after the horizon has no row in account_mrr (section 0)
             cell as (
@@ -42,7 +45,7 @@ public class CohortAccountsQuery {
             cross join cell c
             cross join bounds b
             cross join org o
-            left join account_mrr am on am.account_id = ca.account_id and am.month = c.month
+            left join account_month_current am on am.account_id = ca.account_id and am.month = c.month
             order by active desc, mrr desc, a.name, a.external_id
             limit :limit offset :offset
             """;
