@@ -43,9 +43,12 @@ public class SegmentsQuery {
                 select asg.tier, count(*) as tickets
                 from tickets t
                 join account_segment asg on asg.account_id = t.account_id
-                cross join org o
-                join range_months rm on rm.month = date_trunc('month', t.opened_at at time zone o.time_zone)::date
-                where cast(:team as text) is null or asg.team = cast(:team as text)
+                -- the range's months as an opened_at range, which the index serves (scalar bounds)
+                where t.opened_at >= (select b.first_month::timestamp at time zone o.time_zone
+                                      from bounds b cross join org o)
+                  and t.opened_at < (select (b.last_month + interval '1 month')::timestamp at time zone o.time_zone
+                                     from bounds b cross join org o)
+                  and (cast(:team as text) is null or asg.team = cast(:team as text))
                 group by asg.tier
             ),
             all_tickets as (
