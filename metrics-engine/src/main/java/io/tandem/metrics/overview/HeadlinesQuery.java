@@ -60,9 +60,9 @@ public class HeadlinesQuery {
             tickets_last_week as (
                 select count(*) as tickets
                 from tickets t
-                cross join last_week w
-                where t.opened_at >= w.week_start at time zone w.time_zone
-                  and t.opened_at < (w.week_start + interval '7 days') at time zone w.time_zone
+                -- scalar bounds, which the planner uses on the opened_at index
+                where t.opened_at >= (select w.week_start at time zone w.time_zone from last_week w)
+                  and t.opened_at < (select (w.week_start + interval '7 days') at time zone w.time_zone from last_week w)
             )
             select h.month                 as horizon,
                    a.active_accounts,
