@@ -28,14 +28,17 @@ public class LeadingIndicatorsQuery {
                              ('EARLY_CONTACT', 12, 4),
                              ('SLOW_FIRST_REPLY', 12, 5)) as i (name, horizon, position)
             ),
-            cohort_accounts as (
-                select distinct am.account_id, am.cohort
-                from account_mrr am
-                cross join bounds b
-                where am.cohort between b.first_month and b.last_month
+            -- accounts whose cohort lies in the range: each has a row in its cohort month, so they are read
+            -- through the month index, one row per account (not the whole history of every account)
+            cohort_accounts as materialized (
+                select am.account_id, am.cohort
+                from account_month_current am
+                join scoped_accounts sa on sa.account_id = am.account_id
+                where am.month between (select first_month from bounds) and (select last_month from bounds)
+                  and am.month = am.cohort
             ),
             -- a rating's month in the organisation's time zone; a rating without rated_at dates from its ticket
-            account_rating_months as (
+            account_rating_months as materialized (
                 select t.account_id,
                        date_trunc('month', coalesce(rt.rated_at, t.closed_at, t.opened_at) at time zone o.time_zone)::date
                                                       as month,
@@ -45,6 +48,12 @@ public class LeadingIndicatorsQuery {
                 join tickets t on t.id = rt.ticket_id
                 cross join org o
                 where t.account_id is not null
+                  -- only the range's months are observed
+                  and coalesce(rt.rated_at, t.closed_at, t.opened_at)
+                      >= (select b.first_month::timestamp at time zone o2.time_zone from bounds b cross join org o2)
+                  and coalesce(rt.rated_at, t.closed_at, t.opened_at)
+                      < (select (b.last_month + interval '1 month')::timestamp at time zone o2.time_zone
+                         from bounds b cross join org o2)
                 group by t.account_id, 2
             ),
             -- section 7: a not_good rating in m (cohort) against only great ratings in m (control), still
@@ -57,10 +66,11 @@ public class LeadingIndicatorsQuery {
                        coalesce(later.mrr, 0) > 0 as retained
                 from account_rating_months arm
                 join range_months rm on rm.month = arm.month
-                join account_mrr am on am.account_id = arm.account_id and am.month = arm.month and am.mrr > 0
+                join scoped_accounts sa on sa.account_id = arm.account_id
+                join account_month_current am on am.account_id = arm.account_id and am.month = arm.month and am.mrr > 0
                 join indicators i on i.name = 'BAD_EXPERIENCE'
                 cross join bounds b
-                left join account_mrr later
+                left join account_month_current later
                   on later.account_id = arm.account_id
                  and later.month = (arm.month + make_interval(months => i.horizon))::date
                 where (arm.any_not_good or arm.only_great)
@@ -81,7 +91,7 @@ public class LeadingIndicatorsQuery {
                 join accounts a on a.id = ca.account_id
                 join indicators i on i.name = 'EARLY_CONTACT'
                 cross join bounds b
-                left join account_mrr later
+                left join account_month_current later
                   on later.account_id = ca.account_id
                  and later.month = (ca.cohort + make_interval(months => i.horizon))::date
                 where ca.cohort + make_interval(months => i.horizon) <= b.last_month
@@ -99,11 +109,15 @@ public class LeadingIndicatorsQuery {
                   and t.opened_at < (cast(:to as date) + 1)::timestamp at time zone o.time_zone
                   and (cast(:team as text) is null or r.team = cast(:team as text))
             ),
+            -- each cohort account's first ticket, one index probe per account (tickets_account_opened_idx)
             first_tickets as (
-                select distinct on (t.account_id) t.account_id, t.opened_at, t.first_response_at
-                from tickets t
-                join cohort_accounts ca on ca.account_id = t.account_id
-                order by t.account_id, t.opened_at, t.id
+                select ca.account_id, ft.opened_at, ft.first_response_at
+                from cohort_accounts ca
+                cross join lateral (select t.opened_at, t.first_response_at
+                                    from tickets t
+                                    where t.account_id = ca.account_id
+                                    order by t.opened_at, t.id
+                                    limit 1) ft
             ),
             -- section 7: the first ticket waited longer than the p90 (cohort) or was answered under the
             -- median (control); active at age horizon. A first ticket never answered is in neither group,
@@ -119,7 +133,7 @@ public class LeadingIndicatorsQuery {
                 cross join frt_thresholds th
                 cross join bounds b
                 cross join org o
-                left join account_mrr later
+                left join account_month_current later
                   on later.account_id = ft.account_id
                  and later.month = (ca.cohort + make_interval(months => i.horizon))::date
                 where ft.first_response_at is not null
