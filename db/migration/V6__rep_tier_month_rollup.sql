@@ -145,16 +145,6 @@ begin
     return null;
 end $$;
 
-create trigger tickets_rep_tier_month_insert after insert on tickets
-    referencing new table as new_rows for each statement execute function rep_tier_month_after_tickets();
-create trigger tickets_rep_tier_month_update after update on tickets
-    referencing old table as old_rows new table as new_rows
-    for each statement execute function rep_tier_month_after_tickets();
-create trigger tickets_rep_tier_month_delete after delete on tickets
-    referencing old table as old_rows for each statement execute function rep_tier_month_after_tickets();
-create trigger tickets_rep_tier_month_truncate after truncate on tickets
-    for each statement execute function rep_tier_month_after_tickets();
-
 -- ratings: the rating's time (else its ticket's close or opening) and its ticket's close month (whether
 -- the closed ticket is rated, and whom it is credited to)
 create function rep_tier_month_after_ratings() returns trigger
@@ -194,15 +184,27 @@ begin
     return null;
 end $$;
 
-create trigger ratings_rep_tier_month_insert after insert on ratings
-    referencing new table as new_rows for each statement execute function rep_tier_month_after_ratings();
-create trigger ratings_rep_tier_month_update after update on ratings
-    referencing old table as old_rows new table as new_rows
-    for each statement execute function rep_tier_month_after_ratings();
-create trigger ratings_rep_tier_month_delete after delete on ratings
-    referencing old table as old_rows for each statement execute function rep_tier_month_after_ratings();
-create trigger ratings_rep_tier_month_truncate after truncate on ratings
-    for each statement execute function rep_tier_month_after_ratings();
+-- the same four triggers on each table: insert, update, delete with their transition tables; truncate
+do $$
+    declare
+        t text;
+    begin
+        foreach t in array array ['tickets', 'ratings']
+            loop
+                execute format('create trigger %1$s_rep_tier_month_insert after insert on %1$s'
+                                   || ' referencing new table as new_rows for each statement'
+                                   || ' execute function rep_tier_month_after_%1$s()', t);
+                execute format('create trigger %1$s_rep_tier_month_update after update on %1$s'
+                                   || ' referencing old table as old_rows new table as new_rows for each statement'
+                                   || ' execute function rep_tier_month_after_%1$s()', t);
+                execute format('create trigger %1$s_rep_tier_month_delete after delete on %1$s'
+                                   || ' referencing old table as old_rows for each statement'
+                                   || ' execute function rep_tier_month_after_%1$s()', t);
+                execute format('create trigger %1$s_rep_tier_month_truncate after truncate on %1$s'
+                                   || ' for each statement execute function rep_tier_month_after_%1$s()', t);
+            end loop;
+    end
+$$;
 
 -- settings: the time zone places every month, the thresholds set every tier: rebuild. rollups_rebuild
 -- (V4: time zone change, settings inserted or deleted) now rebuilds both tables.
