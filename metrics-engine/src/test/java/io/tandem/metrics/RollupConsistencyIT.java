@@ -142,4 +142,97 @@ class RollupConsistencyIT {
         data.account("G", "2024-03-10T00:00:00Z", null, 1, "10");
         assertThat(differences(data)).isEmpty();
     }
+
+    private static MetricsDataset supportDataset() {
+        return MetricsDataset.fresh()
+                .supportRep("n", "north").supportRep("s", "south")
+                .account("A", "2024-01-05T00:00:00Z", null, 5, null)
+                .customer("c", "A").customer("p", null)
+                .supportTicket("t1", "c", "n", "2024-01-10T09:00:00Z", null, 1, "5", null, "2024-01-10T10:00:00Z")
+                .supportTicket("t2", "c", "s", "2024-01-31T22:30:00Z", null, 5, null, null, "2024-01-31T23:30:00Z")
+                .supportTicket("t3", "p", null, "2024-02-10T09:00:00Z", null, null, null, true, null)
+                .supportTicket("t4", "p", "s", "2024-03-10T09:00:00Z", null, 2, "30", null, "2024-03-11T09:00:00Z")
+                .rating("t1", "great", "2024-01-10T11:00:00Z", null)
+                .rating("t2", "not_good", null, "n")
+                .rating("t3", "ok", null, null);
+    }
+
+    private static List<String> monthWriters(MetricsDataset data, String month) {
+        return data.jdbc().sql("select xmin::text from rep_tier_month where month = cast(:month as date)")
+                .param("month", month).query(String.class).list();
+    }
+
+    @Test
+    void theRepTierTableEqualsItsDefinitionAfterEveryKindOfWrite() {
+        MetricsDataset data = supportDataset();
+        assertThat(differences(data)).isEmpty();
+        // January: t1 easy of n (great, closed, rated), t2 hard credited to n (not good, closed, rated)
+        assertThat(data.jdbc().sql("""
+                select string_agg(concat_ws(' ', r.external_id, m.tier, m.great, m.ok, m.not_good, m.closed, m.rated),
+                                  ', ' order by m.tier)
+                from rep_tier_month m left join reps r on r.id = m.rep_id where m.month = date '2024-01-01'
+                """).query(String.class).single()).isEqualTo("n easy 1 0 0 1 1, n hard 0 0 1 1 1");
+
+        // an import-like upsert of tickets that changes one ticket's rep and replies and rewrites another as it was
+        data.jdbc().sql("""
+                insert into tickets (external_id, customer_id, rep_id, opened_at, agent_replies, closed_at)
+                select external_id, customer_id, (select id from reps where external_id = 's'),
+                       opened_at, 3, closed_at from tickets where external_id = 't1'
+                union all
+                select external_id, customer_id, rep_id, opened_at, agent_replies, closed_at
+                from tickets where external_id = 't4'
+                on conflict (external_id) do update
+                    set rep_id = excluded.rep_id, agent_replies = excluded.agent_replies
+                """).update();
+        assertThat(differences(data)).isEmpty();
+
+        // a ratings upsert moving a rating to another month and rep; a new rating; a deleted one
+        data.jdbc().sql("""
+                insert into ratings (ticket_id, rating, rated_at, rep_id)
+                select id, 'ok', timestamptz '2024-03-01T00:30:00Z', null::bigint from tickets where external_id = 't2'
+                union all
+                select id, 'great', null, null from tickets where external_id = 't4'
+                on conflict (ticket_id) do update set rating = excluded.rating, rated_at = excluded.rated_at,
+                                                      rep_id = excluded.rep_id
+                """).update();
+        data.jdbc().sql("delete from ratings where ticket_id = (select id from tickets where external_id = 't3')")
+                .update();
+        assertThat(differences(data)).isEmpty();
+
+        // a closed ticket reopened, a ticket deleted
+        data.jdbc().sql("update tickets set closed_at = null where external_id = 't1'").update();
+        data.jdbc().sql("delete from tickets where external_id = 't3'").update();
+        assertThat(differences(data)).isEmpty();
+
+        // settings: the time zone moves t2 (31 January 22:30 UTC) into February; thresholds re-tier
+        data.timeZone("Europe/Berlin");
+        assertThat(differences(data)).isEmpty();
+        data.difficulty(2, 20, 0, 5);
+        assertThat(differences(data)).isEmpty();
+
+        MetricsDataset.fresh();
+        assertThat(differences(data)).isEmpty();
+        assertThat(data.jdbc().sql("select count(*) from rep_tier_month").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aWriteRecomputesOnlyTheMonthsItTouched() {
+        MetricsDataset data = supportDataset();
+        List<String> january = monthWriters(data, "2024-01-01");
+        List<String> march = monthWriters(data, "2024-03-01");
+
+        data.jdbc().sql("update tickets set agent_replies = 9 where external_id = 't3'").update();
+        // an upsert that writes the same values changes nothing
+        data.jdbc().sql("""
+                insert into ratings (ticket_id, rating, rated_at, rep_id)
+                select ticket_id, rating, rated_at, rep_id from ratings
+                on conflict (ticket_id) do update set rating = excluded.rating
+                """).update();
+
+        assertThat(differences(data)).isEmpty();
+        assertThat(monthWriters(data, "2024-01-01")).isEqualTo(january);
+        assertThat(monthWriters(data, "2024-03-01")).isEqualTo(march);
+        assertThat(data.jdbc().sql("select tier from rep_tier_month where month = date '2024-02-01'")
+                .query(String.class).list()).containsExactly("hard");
+    }
 }

@@ -130,7 +130,8 @@ class Imports {
     /**
      * Refreshes the planner's statistics of the tables an import wrote, so that dashboards plan well
      * at once (autovacuum may take a minute, and never analyses very small tables such as reps).
-     * Revenue and accounts also rewrite the account_month rollup (V4 migration triggers).
+     * Revenue and accounts also rewrite the account_month rollup (V4 migration triggers), tickets and
+     * ratings the rep_tier_month rollup (V6).
      */
     private void analyze(List<ImportResult> results) {
         List<String> tables = results.stream()
@@ -141,6 +142,9 @@ class Imports {
         tables.forEach(table -> jdbc.sql("analyze " + table).update());
         if (tables.contains("revenue") || tables.contains("accounts")) {
             jdbc.sql("analyze account_month").update();
+        }
+        if (tables.contains("tickets") || tables.contains("ratings")) {
+            jdbc.sql("analyze rep_tier_month").update();
         }
     }
 

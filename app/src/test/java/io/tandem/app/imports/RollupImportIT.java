@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 9, "no stale figures after an import completes": an import through the real importer updates
- * the account_month rollup in its own transaction, so the API's next answer has the new figure and
- * the rollup equals its from-scratch definition.
+ * the rollups (account_month, rep_tier_month) in its own transaction, so the API's next answer has the
+ * new figure and the rollups equal their from-scratch definitions.
  */
 @EmptyTandemIT
 class RollupImportIT {
@@ -81,6 +81,30 @@ class RollupImportIT {
         // a new month moves the horizon: every account gets a March row
         postCsv(port, "revenue", "", "account,month,mrr\nA2,2024-03,400\n");
         assertThat(rollupMrr("A1", "2024-03")).isEqualTo("0.00");
+        assertThat(differences()).isEmpty();
+    }
+
+    /** The team's happiness counts for February 2024 (a whole month: read from rep_tier_month) from the API. */
+    private String februaryHappiness() {
+        HttpResponse<String> response = Http.api(port, "GET",
+                "/api/metrics/support/happiness?from=2024-02-01&to=2024-02-29", null, null,
+                TestUsers.ADMIN, TestUsers.PASSWORD);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode team = JsonMapper.builder().build().readTree(response.body()).get("team");
+        return team.get("great") + " great, " + team.get("notGood") + " not good, n " + team.get("n");
+    }
+
+    @Test
+    void aRatingsImportShowsInHappinessAtOnce() {
+        // good files: ticket T1 of R1 rated great on 1 February 2024
+        ImportTesting.importGoodFiles(port);
+        assertThat(februaryHappiness()).isEqualTo("1 great, 0 not good, n 1");
+
+        HttpResponse<String> upsert = postCsv(port, "ratings", "",
+                "ticket,rating,rated_at,rep,comment\nT1,Not Good,2024-02-02T13:00:00Z,,\n");
+        assertThat(upsert.body()).contains("\"inserted\":0,\"updated\":1");
+
+        assertThat(februaryHappiness()).isEqualTo("0 great, 1 not good, n 1");
         assertThat(differences()).isEmpty();
     }
 }

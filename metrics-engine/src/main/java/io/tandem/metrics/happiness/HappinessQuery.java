@@ -16,28 +16,88 @@ import org.springframework.stereotype.Component;
 /**
  * Happiness score for the team, per difficulty tier, per rep with the expected score given their mix, and by
  * month (metrics.md section 3). Ratings count when given in the range (see {@link MetricScope#SUPPORT_CTES});
- * the team filter follows the rep each rating is credited to. One statement: the ratings grouped by
- * grouping sets (team, tier, rep, month), told apart by {@code kind}.
+ * the team filter follows the rep each rating is credited to. One statement: counts of ratings per (tier,
+ * rep, month) and of closed tickets, from the rollup rep_tier_month for whole months without a segment
+ * filter, else from raw rows; then grouped by grouping sets (team, tier, rep, month), told apart by
+ * {@code kind}.
  */
 @Component
 public class HappinessQuery {
 
-    private static final String SQL = MetricScope.CTES + MetricScope.SUPPORT_CTES + """
+    /** Ratings and closed tickets counted from raw rows: any range, any filter. */
+    private static final String RAW_COUNTS = MetricScope.CTES + MetricScope.SUPPORT_CTES + """
+            rating_counts as (
+                select sr.tier,
+                       sr.rep,
+                       sr.month,
+                       count(*) filter (where sr.rating = 'great')    as great,
+                       count(*) filter (where sr.rating = 'ok')       as ok,
+                       count(*) filter (where sr.rating = 'not_good') as not_good
+                from scoped_ratings sr
+                group by sr.tier, sr.rep, sr.month
+            ),
+            -- rating rate (section 3): rated tickets / closed tickets, over the tickets closed in the range
+            closed as (
+                select count(*)                     as closed,
+                       count(*) filter (where rated) as rated
+                from scoped_closed_tickets
+            ),
+            """;
+
+    /**
+     * The same counts from the rollup rep_tier_month (V6 migration) for whole months without a segment
+     * filter: the rows of the months shown, the team read from the credited rep.
+     */
+    private static final String ROLLUP_COUNTS = MetricScope.CTES + """
+            rollup_rows as (
+                select rtm.tier,
+                       r.external_id as rep,
+                       rtm.month,
+                       rtm.great,
+                       rtm.ok,
+                       rtm.not_good,
+                       rtm.closed,
+                       rtm.rated
+                from rep_tier_month rtm
+                left join reps r on r.id = rtm.rep_id
+                where rtm.month between (select first_month from bounds)
+                                    and date_trunc('month', cast(:to as date))::date
+                  and (cast(:team as text) is null or r.team = cast(:team as text))
+            ),
+            rating_counts as (
+                select tier,
+                       rep,
+                       month,
+                       sum(great)::bigint    as great,
+                       sum(ok)::bigint       as ok,
+                       sum(not_good)::bigint as not_good
+                from rollup_rows
+                where great + ok + not_good > 0
+                group by tier, rep, month
+            ),
+            closed as (
+                select coalesce(sum(closed), 0)::bigint as closed,
+                       coalesce(sum(rated), 0)::bigint  as rated
+                from rollup_rows
+            ),
+            """;
+
+    /** Everything after the counts: the same for both. */
+    private static final String FIGURES = """
             -- section 3: the team's score in each tier (% great - % not good), the base of expected scores
             tier_scores as (
-                select sr.tier,
-                       100.0 * (count(*) filter (where sr.rating = 'great')
-                                - count(*) filter (where sr.rating = 'not_good')) / count(*) as score
-                from scoped_ratings sr
-                group by sr.tier
+                select rc.tier,
+                       100.0 * (sum(rc.great) - sum(rc.not_good)) / sum(rc.great + rc.ok + rc.not_good) as score
+                from rating_counts rc
+                group by rc.tier
             ),
             rep_tier_ratings as (
-                select sr.rep,
-                       sr.tier,
-                       count(*) as n
-                from scoped_ratings sr
-                where sr.rep is not null
-                group by sr.rep, sr.tier
+                select rc.rep,
+                       rc.tier,
+                       sum(rc.great + rc.ok + rc.not_good)::bigint as n
+                from rating_counts rc
+                where rc.rep is not null
+                group by rc.rep, rc.tier
             ),
             -- section 3: expected = sum over tiers t of (rep's rated tickets in t / rep's rated tickets)
             -- x team score in t
@@ -49,27 +109,21 @@ public class HappinessQuery {
                 join tier_scores ts on ts.tier = rtr.tier
                 group by rtr.rep
             ),
-            -- rating rate (section 3): rated tickets / closed tickets, over the tickets closed in the range
-            closed as (
-                select count(*)                     as closed,
-                       count(*) filter (where rated) as rated
-                from scoped_closed_tickets
-            ),
             rating_groups as (
                 select case
-                           when grouping(sr.tier) = 0 then 'TIER'
-                           when grouping(sr.rep) = 0 then 'REP'
-                           when grouping(sr.month) = 0 then 'MONTH'
+                           when grouping(rc.tier) = 0 then 'TIER'
+                           when grouping(rc.rep) = 0 then 'REP'
+                           when grouping(rc.month) = 0 then 'MONTH'
                            else 'TEAM'
-                       end                                          as kind,
-                       sr.tier,
-                       sr.rep,
-                       sr.month,
-                       count(*) filter (where sr.rating = 'great')    as great,
-                       count(*) filter (where sr.rating = 'ok')       as ok,
-                       count(*) filter (where sr.rating = 'not_good') as not_good
-                from scoped_ratings sr
-                group by grouping sets ((), (sr.tier), (sr.rep), (sr.month))
+                       end                                   as kind,
+                       rc.tier,
+                       rc.rep,
+                       rc.month,
+                       coalesce(sum(rc.great), 0)::bigint    as great,
+                       coalesce(sum(rc.ok), 0)::bigint       as ok,
+                       coalesce(sum(rc.not_good), 0)::bigint as not_good
+                from rating_counts rc
+                group by grouping sets ((), (rc.tier), (rc.rep), (rc.month))
             )
             -- a rating credited to nobody counts only in team figures (section 3)
             select rg.kind,
@@ -90,18 +144,36 @@ public class HappinessQuery {
             order by rg.kind, rg.rep, rg.month
             """;
 
+    private static final String RAW_SQL = RAW_COUNTS + FIGURES;
+    private static final String ROLLUP_SQL = ROLLUP_COUNTS + FIGURES;
+
     private final JdbcClient jdbc;
 
     public HappinessQuery(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /**
+     * From the rollup when the range is whole months and there is no segment filter (the dashboards' and
+     * the scorecard's case), else from raw rows: the same figures either way.
+     */
     public Happiness fetch(MetricFilter filter) {
+        boolean wholeMonths = filter.from().getDayOfMonth() == 1
+                && filter.to().equals(YearMonth.from(filter.to()).atEndOfMonth());
+        return fetch(filter, wholeMonths && filter.segment() == null ? ROLLUP_SQL : RAW_SQL);
+    }
+
+    /** From raw rows, whatever the range (for the test that compares both paths). */
+    Happiness fetchRaw(MetricFilter filter) {
+        return fetch(filter, RAW_SQL);
+    }
+
+    private Happiness fetch(MetricFilter filter, String sql) {
         TeamHappiness[] team = new TeamHappiness[1];
         Map<DifficultyTier, TierHappiness> tiers = new EnumMap<>(DifficultyTier.class);
         Map<YearMonth, HappinessMonth> months = new HashMap<>();
         List<RepHappiness> reps = new ArrayList<>();
-        MetricScope.bind(jdbc.sql(SQL), filter).query(rs -> {
+        MetricScope.bind(jdbc.sql(sql), filter).query(rs -> {
             HappinessScore score = HappinessScore.of(rs.getLong("great"), rs.getLong("ok"), rs.getLong("not_good"));
             switch (rs.getString("kind")) {
                 case "TEAM" -> team[0] = TeamHappiness.of(score, Rate.of(rs.getLong("rated"), rs.getLong("closed")));
