@@ -16,7 +16,10 @@
 -- rep_tier_month_history is all of it. Triggers on tickets and ratings recompute, after each statement,
 -- the months the statement touched; a time zone or difficulty threshold change rebuilds the table.
 
--- section 2: the difficulty tier, the same rule as MetricScope.ticket_difficulty
+-- section 2, difficulty tier (thresholds are settings), its one home (MetricScope's support CTEs call it):
+-- hard if replies >= hard_min_replies or handle minutes >= hard_min_minutes or escalated; easy if
+-- replies <= easy_max_replies and handle minutes <= easy_max_minutes or unknown; otherwise medium.
+-- Unknown replies never make a ticket hard and cannot make it easy: such a ticket is medium unless hard.
 create function difficulty_tier(replies integer, minutes numeric, escalated boolean, s settings) returns text
     language sql immutable as $$
     select case

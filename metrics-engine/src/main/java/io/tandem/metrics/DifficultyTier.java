@@ -1,8 +1,8 @@
 package io.tandem.metrics;
 
 /**
- * The difficulty tier of a ticket (metrics.md section 2), computed in SQL by
- * {@link MetricScope#SUPPORT_CTES} ({@code ticket_difficulty}) from the thresholds in settings.
+ * The difficulty tier of a ticket (metrics.md section 2), computed by
+ * the SQL function {@code difficulty_tier} (V6 migration) from the thresholds in settings.
  */
 public enum DifficultyTier {
     EASY,

@@ -128,12 +128,11 @@ public final class MetricScope {
      * <ul>
      *   <li>{@code range_instants}: {@code starts} and {@code ends} of the range as instants: from 00:00 of
      *       {@code from} up to (excluding) 00:00 of the day after {@code to} in the organisation's time zone;</li>
-     *   <li>{@code ticket_difficulty}: the one home of the difficulty {@code tier} of every ticket
-     *       ({@code easy}, {@code medium}, {@code hard}; thresholds from settings);</li>
      *   <li>{@code scoped_tickets}: tickets opened in the range, credited to their rep and passing the team
      *       and segment filters, with {@code rep} (external id), {@code week} (Monday of the ISO week in the
      *       organisation's time zone), {@code frt} (interval, null when unanswered), {@code answered} and
-     *       {@code tier};</li>
+     *       {@code tier} (the difficulty tier: {@code easy}, {@code medium}, {@code hard}, from the SQL function
+     *       {@code difficulty_tier} with the thresholds in settings);</li>
      *   <li>{@code scoped_ratings}: ratings given in the range, credited to the rating's rep or else the
      *       ticket's rep, passing the filters, with {@code tier}, {@code rep} (external id, null when
      *       neither names one) and {@code month};</li>
@@ -148,23 +147,6 @@ public final class MetricScope {
                 select cast(:from as date)::timestamp at time zone o.time_zone       as starts,
                        (cast(:to as date) + 1)::timestamp at time zone o.time_zone   as ends
                 from org o
-            ),
-            -- section 2, difficulty tier (thresholds are settings): hard if replies >= hard_min_replies or
-            -- handle minutes >= hard_min_minutes or escalated; easy if replies <= easy_max_replies and handle
-            -- minutes <= easy_max_minutes or unknown; otherwise medium. Unknown replies never make a ticket
-            -- hard and cannot make it easy (only unknown minutes may): such a ticket is medium unless hard.
-            ticket_difficulty as not materialized (
-                select t.id as ticket_id,
-                       case
-                           when t.agent_replies >= o.hard_min_replies
-                             or t.handle_minutes >= o.hard_min_minutes
-                             or t.escalated then 'hard'
-                           when t.agent_replies <= o.easy_max_replies
-                            and (t.handle_minutes is null or t.handle_minutes <= o.easy_max_minutes) then 'easy'
-                           else 'medium'
-                       end as tier
-                from tickets t
-                cross join org o
             ),
             -- tickets are events at opened_at (section 0) and follow the rep credited with them, the ticket's
             -- rep; tickets without a rep appear only without a team filter
@@ -183,14 +165,16 @@ public final class MetricScope {
                        t.first_response_at - t.opened_at                              as frt,
                        t.first_response_at is not null                                as answered,
                        t.agent_replies,
-                       td.tier
+                       -- section 2, difficulty tier: the SQL function difficulty_tier (V6) is its one home,
+                       -- shared with the rep_tier_month rollup
+                       difficulty_tier(t.agent_replies, t.handle_minutes, t.escalated, st) as tier
                 from tickets t
                 cross join org o
-                cross join range_instants ri
-                join ticket_difficulty td on td.ticket_id = t.id
+                join settings st on st.id = 1
                 left join reps r on r.id = t.rep_id
-                where t.opened_at >= ri.starts
-                  and t.opened_at < ri.ends
+                -- scalar bounds, which the planner uses on the opened_at index
+                where t.opened_at >= (select starts from range_instants)
+                  and t.opened_at < (select ends from range_instants)
                   and (cast(:team as text) is null or r.team = cast(:team as text))
                   and (cast(:segment as text) is null
                        or exists (select 1
@@ -205,20 +189,21 @@ public final class MetricScope {
                        rt.rating,
                        coalesce(rt.rated_at, t.closed_at, t.opened_at) as rated_at,
                        coalesce(rt.rep_id, t.rep_id)                   as rep_id,
-                       t.account_id
+                       t.account_id,
+                       difficulty_tier(t.agent_replies, t.handle_minutes, t.escalated, st) as tier
                 from ratings rt
                 join tickets t on t.id = rt.ticket_id
+                join settings st on st.id = 1
             ),
             scoped_ratings as (
                 select cr.ticket_id,
                        cr.rating,
-                       td.tier,
+                       cr.tier,
                        r.external_id                                                   as rep,
                        date_trunc('month', cr.rated_at at time zone o.time_zone)::date as month
                 from credited_ratings cr
                 cross join org o
                 cross join range_instants ri
-                join ticket_difficulty td on td.ticket_id = cr.ticket_id
                 left join reps r on r.id = cr.rep_id
                 where cr.rated_at >= ri.starts
                   and cr.rated_at < ri.ends
