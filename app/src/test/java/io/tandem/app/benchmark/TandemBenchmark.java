@@ -190,8 +190,8 @@ class TandemBenchmark {
                         + " SQL = the engine's queries called directly over JDBC. DuckDB = in-process DuckDB reading the"
                         + " CSV files with read_csv on every call (%d repeats after a first call)%n",
                 endpoints.from, endpoints.to, WARMUPS, repeats, endpointSeconds, duckRepeats));
-        dashboard.add(String.format(Locale.ROOT, "%-38s %8s %8s %8s %8s %8s %6s %4s %8s %8s %7s  %s%n", "endpoint",
-                "cold", "p50", "p95", "SQL p50", "SQL p95", "x SQL", "n", "Duck 1st", "Duck p50", "x Duck",
+        dashboard.add(String.format(Locale.ROOT, "%-38s %8s %8s %8s %8s %8s %6s %4s %8s %8s %8s  %s%n", "endpoint",
+                "cold", "p50", "p95", "SQL p50", "SQL p95", "x SQL", "n", "Duck 1st", "Duck p50", "Duck/p50",
                 "figure: Tandem / DuckDB"));
         for (Endpoint e : endpoints.list) {
             dashboard.add(measure(e, endpoints.duck));
@@ -239,7 +239,7 @@ class TandemBenchmark {
         String head = String.format(Locale.ROOT, "%-38s %8.1f %8.1f %8.1f %8.1f %8.1f %5.2fx %4d", e.name(), cold, p50,
                 pct(http, 95), pct(direct, 50), pct(direct, 95), p50 / pct(direct, 50), http.size());
         if (e.duckSql() == null) {
-            return String.format(Locale.ROOT, "%s %8s %8s %7s  n/a%n", head, "n/a", "n/a", "");
+            return String.format(Locale.ROOT, "%s %8s %8s %8s  n/a%n", head, "n/a", "n/a", "");
         }
         BigDecimal[] duckValue = new BigDecimal[1];
         double first = time(() -> duckValue[0] = duck.figure(e.duckSql()));
@@ -249,7 +249,7 @@ class TandemBenchmark {
         }
         double duckP50 = pct(duckTimes, 50);
         Object tandemValue = e.figure().get();
-        return String.format(Locale.ROOT, "%s %8.1f %8.1f %6.1fx  %s / %s %s%n", head, first, duckP50, duckP50 / p50,
+        return String.format(Locale.ROOT, "%s %8.1f %8.1f %7.1fx  %s / %s %s%n", head, first, duckP50, duckP50 / p50,
                 tandemValue, duckValue[0], same(tandemValue, duckValue[0]) ? "same" : "DIFFERENT");
     }
 

@@ -41,7 +41,7 @@ public final class ScaleData {
                 String c = t.columns().get(i);
                 if (!c.equals("id")) {
                     kept.add(i);
-                    header.add(c.replaceFirst("_id$", "").replace("owner_rep", "owner_rep"));
+                    header.add(c.equals("external_id") ? c : c.replaceFirst("_id$", ""));
                 }
             }
             try (BufferedWriter out = Files.newBufferedWriter(dir.resolve(t.table() + ".csv"), StandardCharsets.UTF_8)) {
@@ -51,7 +51,7 @@ public final class ScaleData {
                     for (int i : kept) {
                         String c = t.columns().get(i);
                         Object v = r[i];
-                        if (v != null && c.endsWith("_id")) {
+                        if (v != null && c.endsWith("_id") && !c.equals("external_id")) {
                             v = externalIds.get(c.replaceFirst("_id$", "").replace("owner_", "")).get(v);
                         }
                         String s = v == null ? "" : v.toString();
