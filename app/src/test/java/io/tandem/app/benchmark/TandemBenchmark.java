@@ -228,13 +228,8 @@ class TandemBenchmark {
             call(e.path());
             e.direct().get();
         }
-        List<Double> http = new ArrayList<>();
         List<Double> direct = new ArrayList<>();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(endpointSeconds);
-        while (http.size() < repeats && (http.size() < 5 || System.nanoTime() < until)) {
-            http.add(time(() -> call(e.path())));
-            direct.add(time(e.direct()::get));
-        }
+        List<Double> http = repeatCalls(e, direct);
         double p50 = pct(http, 50);
         String head = String.format(Locale.ROOT, "%-38s %8.1f %8.1f %8.1f %8.1f %8.1f %5.2fx %4d", e.name(), cold, p50,
                 pct(http, 95), pct(direct, 50), pct(direct, 95), p50 / pct(direct, 50), http.size());
@@ -251,6 +246,22 @@ class TandemBenchmark {
         Object tandemValue = e.figure().get();
         return String.format(Locale.ROOT, "%s %8.1f %8.1f %7.1fx  %s / %s %s%n", head, first, duckP50, duckP50 / p50,
                 tandemValue, duckValue[0], same(tandemValue, duckValue[0]) ? "same" : "DIFFERENT");
+    }
+
+    /**
+     * Times {@code repeats} HTTP calls, at least 5 but fewer once the endpoint has used {@code endpointSeconds};
+     * with a {@code direct} list, each call is followed by the engine's queries called directly, timed into it.
+     */
+    private List<Double> repeatCalls(Endpoint e, List<Double> direct) {
+        List<Double> http = new ArrayList<>();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(endpointSeconds);
+        while (http.size() < repeats && (http.size() < 5 || System.nanoTime() < until)) {
+            http.add(time(() -> call(e.path())));
+            if (direct != null) {
+                direct.add(time(e.direct()::get));
+            }
+        }
+        return http;
     }
 
     /** Equal as numbers; a figure Tandem gives to 2 decimals (money) may differ from DuckDB's by its rounding. */
@@ -318,15 +329,11 @@ class TandemBenchmark {
             endpoints.duck.close();
             for (Endpoint e : endpoints.list) {
                 check(call(e.path()), e.path());
-                for (int i = 0; i < WARMUPS; i++) {
+                // the first (smallest) scale also warms the JVM up, so that the ratio is not JIT compilation
+                for (int i = 0; i < (s == 0 ? 3 * WARMUPS : WARMUPS); i++) {
                     call(e.path());
                 }
-                List<Double> http = new ArrayList<>();
-                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(endpointSeconds);
-                while (http.size() < repeats && (http.size() < 5 || System.nanoTime() < until)) {
-                    http.add(time(() -> call(e.path())));
-                }
-                p50s.computeIfAbsent(e.name(), k -> new double[list.size()])[s] = pct(http, 50);
+                p50s.computeIfAbsent(e.name(), k -> new double[list.size()])[s] = pct(repeatCalls(e, null), 50);
             }
         }
         out.append(String.format(Locale.ROOT, "%-38s", "endpoint"));
