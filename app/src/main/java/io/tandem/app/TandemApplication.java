@@ -1,8 +1,10 @@
 package io.tandem.app;
 
 import io.tandem.app.db.DataDirectory;
+import io.tandem.app.demo.GenerateCommand;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,6 +18,10 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 public class TandemApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("generate")) {
+            int status = GenerateCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+            System.exit(status);
+        }
         SpringApplication.run(TandemApplication.class, args);
     }
 

@@ -1,10 +1,12 @@
 package io.tandem.app.admin;
 
+import io.tandem.app.db.LongStatements;
 import io.tandem.app.security.Audit;
 import io.tandem.domain.settings.Settings;
 import io.tandem.domain.settings.SettingsRepository;
 import jakarta.validation.Valid;
 import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -20,10 +22,12 @@ class SettingsController {
 
     private final SettingsRepository settings;
     private final Audit audit;
+    private final JdbcClient jdbc;
 
-    SettingsController(SettingsRepository settings, Audit audit) {
+    SettingsController(SettingsRepository settings, Audit audit, JdbcClient jdbc) {
         this.settings = settings;
         this.audit = audit;
+        this.jdbc = jdbc;
     }
 
     @GetMapping("/admin/settings")
@@ -39,6 +43,8 @@ class SettingsController {
         if (errors.hasErrors()) {
             return "admin/settings";
         }
+        // a change of time zone, segment bounds or difficulty thresholds rebuilds the pre-aggregated tables
+        LongStatements.allowInThisTransaction(jdbc);
         Settings current = settings.current();
         Map<String, String> changes = form.applyTo(current);
         if (!changes.isEmpty()) {

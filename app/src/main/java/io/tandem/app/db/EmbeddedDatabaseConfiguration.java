@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.tandem.domain.db.EmbeddedPostgresServer;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -28,12 +29,13 @@ public class EmbeddedDatabaseConfiguration {
         return EmbeddedPostgresServer.start(dataDir.path(), clean);
     }
 
+    /** The same pool settings as for an external database: {@code spring.datasource.hikari.*}. */
     @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
     DataSource dataSource(EmbeddedPostgresServer server) {
         HikariDataSource pool = new HikariDataSource();
         pool.setPoolName("tandem");
         pool.setJdbcUrl(server.jdbcUrl());
-        pool.setMaximumPoolSize(10);
         return pool;
     }
 

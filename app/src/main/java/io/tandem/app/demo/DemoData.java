@@ -1,6 +1,7 @@
 package io.tandem.app.demo;
 
 import io.tandem.app.db.EmbeddedDatabaseConfiguration;
+import io.tandem.app.db.LongStatements;
 import io.tandem.app.security.DemoAccounts;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -101,6 +102,7 @@ public class DemoData implements ApplicationRunner {
         log.info("Loading demo data ({} accounts, seed {})...", accounts, seed);
         List<TableRows> tables = new DemoDataGenerator(seed, accounts, LocalDate.now(clock)).generate();
         transaction.executeWithoutResult(status -> {
+            LongStatements.allowInThisTransaction(jdbc);
             writer.write(tables);
             addDemoUsers();
             jdbc.sql("update settings set demo_state = 'loaded', organisation_name = :name, time_zone = :zone,"
@@ -142,6 +144,7 @@ public class DemoData implements ApplicationRunner {
      */
     public void clearAll() {
         transaction.executeWithoutResult(status -> {
+            LongStatements.allowInThisTransaction(jdbc);
             String state = jdbc.sql("select demo_state from settings for update").query(String.class).single();
             if (state.equals("loaded")) {
                 for (String table : List.of("ratings", "deals", "tickets", "revenue", "customers", "accounts")) {

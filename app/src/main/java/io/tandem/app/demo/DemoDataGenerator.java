@@ -30,6 +30,10 @@ import java.util.SplittableRandom;
  *   <li>accounts with a not-good rating churn more in the following three months;</li>
  *   <li>one sales rep (Riley Chase) books the biggest deals, many of which churn within a year.</li>
  * </ul>
+ * Rows go to a {@link RowSink}: in memory for the demo ({@link #generate()}), or streamed to
+ * canonical CSV files for the scale data ({@link ScaleData}), whose {@link GenerationProfile} gives
+ * a larger team in which Morgan, Jamie and Riley keep several times their fair share of the work.
+ * The demo profile draws exactly the random numbers it always drew, so its company is unchanged.
  */
 public final class DemoDataGenerator {
 
@@ -55,21 +59,17 @@ public final class DemoDataGenerator {
     private final YearMonth startMonth;
     private final Map<LocalDate, Double> weeklyLoad = new HashMap<>();
 
-    private final TableRows reps = new TableRows("reps",
-            "id", "external_id", "name", "email", "team", "role", "annual_cost", "high_touch", "active");
-    private final TableRows accounts = new TableRows("accounts",
-            "id", "external_id", "name", "signed_up_at", "churned_at", "seats", "plan", "mrr", "currency", "owner_rep_id");
-    private final TableRows customers = new TableRows("customers",
-            "id", "external_id", "account_id", "name", "email", "created_at");
-    private final TableRows revenue = new TableRows("revenue", "account_id", "month", "mrr", "currency");
-    private final TableRows tickets = new TableRows("tickets",
-            "id", "external_id", "customer_id", "account_id", "rep_id", "channel", "type", "opened_at",
-            "first_response_at", "closed_at", "agent_replies", "handle_minutes", "escalated", "presale");
-    private final TableRows ratings = new TableRows("ratings", "ticket_id", "rating", "rated_at", "rep_id", "comment");
-    private final TableRows deals = new TableRows("deals",
-            "id", "external_id", "account_id", "rep_id", "type", "amount", "currency", "stage", "created_at",
-            "closed_at", "source", "ticket_id");
-
+    private final GenerationProfile profile;
+    private final RowSink sink;
+    private final Replies replying;
+    /** Draws rating times and comments: the main stream in the demo, a split-off one when streaming. */
+    private final SplittableRandom ratingRandom;
+    private final Map<LocalDate, Integer> perWeek;
+    private final double medianWeek;
+    private final Instant cutoff;
+    private final double hardTicketShare;
+    private final double easyTicketShare;
+    private final double bigBookerShare;
     private final List<PendingReply> pendingReplies = new ArrayList<>();
     private final List<Long> supportReps = new ArrayList<>();
     private final List<Long> salesReps = new ArrayList<>();
@@ -83,31 +83,74 @@ public final class DemoDataGenerator {
     private long nextDealId = 1;
 
     /**
+     * When tickets get their first response and close times, which follow the volume of their week.
+     * {@code AT_END}: kept in memory and answered once every week's volume is known (the demo).
+     * {@code COUNT_ONLY}: only counted per week, a first pass. {@code AT_ONCE}: answered and written
+     * at once from the weekly volumes of a first pass with the same seed (memory stays flat).
+     */
+    enum Replies { AT_END, COUNT_ONLY, AT_ONCE }
+
+    /**
      * @param seed     the random seed: same seed, size and today give the same company
      * @param accounts how many accounts sign up over the three years (about 2,000 by default)
      * @param today    the last day of history; revenue runs to its month, tickets to the day before
      */
     public DemoDataGenerator(long seed, int accounts, LocalDate today) {
-        if (accounts < 10) {
-            throw new IllegalArgumentException("demo data needs at least 10 accounts, got " + accounts);
+        this(seed, GenerationProfile.demo(accounts), today, new RowSink.InMemory(), Replies.AT_END, null);
+    }
+
+    /**
+     * @param weekVolumes for {@code AT_ONCE}: the tickets per week counted by a {@code COUNT_ONLY}
+     *                    pass with the same seed, profile and today; otherwise null
+     */
+    DemoDataGenerator(long seed, GenerationProfile profile, LocalDate today, RowSink sink, Replies replies,
+                      Map<LocalDate, Integer> weekVolumes) {
+        if (profile.accounts() < 10) {
+            throw new IllegalArgumentException("demo data needs at least 10 accounts, got " + profile.accounts());
         }
         this.random = new SplittableRandom(seed);
-        this.accountCount = accounts;
+        this.profile = profile;
+        this.accountCount = profile.accounts();
         this.today = today;
         this.endMonth = YearMonth.from(today);
         this.startMonth = endMonth.minusMonths(MONTHS - 1);
+        this.sink = sink;
+        this.replying = replies;
+        this.ratingRandom = replies == Replies.AT_END ? random : random.split();
+        this.perWeek = replies == Replies.AT_ONCE ? Map.copyOf(weekVolumes) : new HashMap<>();
+        this.medianWeek = median(perWeek);
+        this.cutoff = at(today, 0);
+        // the pattern reps keep several times their fair share however large their team
+        int extra = profile.reps() - GenerationProfile.DEMO_REPS;
+        int support = 7 + extraInTeam(extra, 0);
+        int sales = 4 + extraInTeam(extra, 1);
+        this.hardTicketShare = 0.6 * Math.min(1, 7.0 / support);
+        this.easyTicketShare = 0.2 * Math.min(1, 7.0 / support);
+        this.bigBookerShare = 0.35 * Math.min(1, 3.0 / (sales - 1));
     }
 
     /** The company, table by table, in the order they must be written. */
     public List<TableRows> generate() {
+        run();
+        return ((RowSink.InMemory) sink).tables();
+    }
+
+    /** Simulates the company into the sink. */
+    void run() {
         planWeeklyLoad();
         addReps();
         for (int i = 1; i <= accountCount; i++) {
             simulateAccount(i);
         }
         addProspectsAndLostDeals();
-        answerTickets();
-        return List.of(reps, accounts, customers, revenue, tickets, ratings, deals);
+        if (replying == Replies.AT_END) {
+            answerTickets();
+        }
+    }
+
+    /** Tickets per week (Monday), for {@code AT_ONCE} after a {@code COUNT_ONLY} run. */
+    Map<LocalDate, Integer> weekVolumes() {
+        return Map.copyOf(perWeek);
     }
 
     // --- reps -------------------------------------------------------------------------------
@@ -126,12 +169,44 @@ public final class DemoDataGenerator {
             rep(name, "Success", "success", 85_000 + random.nextInt(10) * 1_000, true, successReps);
         }
         rep("Dana Lee", "Leadership", "manager", 130_000, false, new ArrayList<>());
+        addMoreReps(profile.reps() - GenerationProfile.DEMO_REPS);
+    }
+
+    /** Half of any extra reps join support, a quarter sales, a fifth success, the rest lead. */
+    private static int extraInTeam(int extra, int team) {
+        int support = extra / 2;
+        int sales = extra / 4;
+        int success = extra / 5;
+        return switch (team) {
+            case 0 -> support;
+            case 1 -> sales;
+            case 2 -> success;
+            default -> extra - support - sales - success;
+        };
+    }
+
+    private void addMoreReps(int extra) {
+        int n = 0;
+        for (int team = 0; team < 4; team++) {
+            for (int i = 0; i < extraInTeam(extra, team); i++, n++) {
+                String name = FIRST[n % FIRST.length] + " " + LAST[(n / FIRST.length) % LAST.length]
+                        + (n < FIRST.length * LAST.length ? "" : " " + (n / (FIRST.length * LAST.length) + 1));
+                int cost = 60_000 + (n % 12) * 1_000;
+                switch (team) {
+                    case 0 -> rep(name, "Support", "support", cost, false, supportReps);
+                    case 1 -> rep(name, "Sales", "sales", cost + 30_000, false, salesReps);
+                    case 2 -> rep(name, "Success", "success", cost + 25_000, true, successReps);
+                    default -> rep(name, "Leadership", "manager", cost + 70_000, false, new ArrayList<>());
+                }
+            }
+        }
     }
 
     private long rep(String name, String team, String role, int cost, boolean highTouch, List<Long> group) {
         long id = nextRepId++;
-        String email = name.toLowerCase().replace(' ', '.') + "@tandem-demo.example";
-        reps.add(id, "R%03d".formatted(id), name, email, team, role, BigDecimal.valueOf(cost), highTouch, true);
+        String email = name.toLowerCase().replace(' ', '.') + (id > GenerationProfile.DEMO_REPS ? "." + id : "")
+                + "@tandem-demo.example";
+        add("reps", id, "R%03d".formatted(id), name, email, team, role, BigDecimal.valueOf(cost), highTouch, true);
         group.add(id);
         return id;
     }
@@ -181,7 +256,7 @@ public final class DemoDataGenerator {
         String plan = a.seats >= 11 ? "Pro" : random.nextDouble() < 0.5 ? "Plus" : "Basic";
         a.pricePerSeat = BigDecimal.valueOf(switch (plan) { case "Pro" -> 30; case "Plus" -> 20; default -> 12; });
         long closer = salesReps.get(1 + random.nextInt(salesReps.size() - 1));
-        if (a.seats >= 4 && random.nextDouble() < 0.35) {
+        if (a.seats >= 4 && random.nextDouble() < bigBookerShare) {
             // the big booker lands bigger first deals, with customers who often do not stay
             closer = bigBookerRep;
             a.seats = (int) Math.round(a.seats * 1.6);
@@ -208,7 +283,12 @@ public final class DemoDataGenerator {
         for (YearMonth m = signupMonth; !m.isAfter(endMonth); m = m.plusMonths(1)) {
             int age = (int) ChronoUnit.MONTHS.between(signupMonth, m);
             if (a.active) {
-                revenue.add(a.id, m.atDay(1), a.mrr, CURRENCY);
+                add("revenue", a.id, m.atDay(1), a.mrr, CURRENCY);
+                if (profile.renewals() && a.seats >= 3 && age > 0 && age % 12 == 0) {
+                    Instant renewed = at(m.atDay(1), 9);
+                    deal(a.id, a.ownerRep, "renewal", a.mrr, "won", renewed.minus(Duration.ofDays(20)), renewed,
+                            "renewal", null);
+                }
                 simulateTickets(a, m, age);
                 if (m.equals(endMonth)) {
                     break;
@@ -226,27 +306,31 @@ public final class DemoDataGenerator {
                 a.active = true;
                 a.mrr = previousMrr;
                 churnedAt = null;
-                revenue.add(a.id, m.atDay(1), a.mrr, CURRENCY);
+                add("revenue", a.id, m.atDay(1), a.mrr, CURRENCY);
             }
         }
-        accounts.add(a.id, "A%05d".formatted(a.id), companyName(), signedUpAt, a.active ? null : churnedAt, a.seats,
+        add("accounts", a.id, "A%05d".formatted(a.id), companyName(), signedUpAt, a.active ? null : churnedAt, a.seats,
                 plan, a.active ? a.mrr : BigDecimal.ZERO.setScale(2), CURRENCY, a.ownerRep);
     }
 
     private YearMonth signupMonth() {
-        // growth: later months see more sign-ups (weight 1 + i/12)
+        // growth: later months see more sign-ups (demo weight 1 + i/12; see GenerationProfile)
         double total = 0;
         for (int i = 0; i < MONTHS; i++) {
-            total += 1 + i / 12.0;
+            total += signupWeight(i);
         }
         double roll = random.nextDouble() * total;
         for (int i = 0; i < MONTHS; i++) {
-            roll -= 1 + i / 12.0;
+            roll -= signupWeight(i);
             if (roll <= 0) {
                 return startMonth.plusMonths(i);
             }
         }
         return endMonth;
+    }
+
+    private double signupWeight(int month) {
+        return 1 + profile.growth() * month / 12.0 + (month == 0 ? profile.foundingWeight() : 0);
     }
 
     private int dayLimit(YearMonth month) {
@@ -256,9 +340,11 @@ public final class DemoDataGenerator {
     private double churnHazard(AccountState a, YearMonth m, int age) {
         double base = a.seats <= 3 ? 0.045 : a.seats <= 10 ? 0.022 : 0.009;
         double ageFactor = age < 3 ? 1.6 : age < 12 ? 1.15 : 0.75;
-        double bad = a.badRatingUntil != null && !m.isAfter(a.badRatingUntil) ? 4.0 : 1.0;
+        // a bad rating adds a multiple of the base hazard (three in the demo), however low the profile sets churn
+        boolean badRating = a.badRatingUntil != null && !m.isAfter(a.badRatingUntil);
+        double bad = badRating ? profile.badRatingChurn() + profile.churnFactor() : 1.0;
         double risky = a.riskyBooking && age < 12 ? 5.0 : 1.0;
-        return base * ageFactor * bad * risky;
+        return base * ageFactor * bad * risky * (badRating ? 1.0 : profile.churnFactor());
     }
 
     private void changeSeats(AccountState a, YearMonth m, int age) {
@@ -291,7 +377,7 @@ public final class DemoDataGenerator {
         int lastDay = m.equals(endMonth) ? today.getDayOfMonth() - 1 : m.lengthOfMonth();
         for (int day = 1; day <= lastDay; day++) {
             LocalDate date = m.atDay(day);
-            double perDay = lambda / m.lengthOfMonth() * loadOf(date);
+            double perDay = lambda / m.lengthOfMonth() * loadOf(date) * profile.ticketFactor();
             if (random.nextDouble() < perDay) {
                 ticket(a, date);
             }
@@ -322,16 +408,26 @@ public final class DemoDataGenerator {
         }
         Object[] row = {id, "T%07d".formatted(id), customerId, a.id, rep, pick(CHANNELS), pick(TYPES), opened, null,
                 null, replies, BigDecimal.valueOf(minutes).setScale(1, RoundingMode.HALF_UP), escalated, false};
-        tickets.rows().add(row);
+        if (replying == Replies.AT_END) {
+            sink.add("tickets", row);
+        }
         String rating = null;
-        if (!unanswered && random.nextDouble() < 0.42) {
+        if (!unanswered && random.nextDouble() < profile.ratingChance()) {
             rating = rating(rep, tier);
             if (rating.equals("not_good")) {
                 a.badRatingUntil = YearMonth.from(date).plusMonths(3);
             }
         }
-        pendingReplies.add(new PendingReply(row, week(date), Math.exp(random.nextGaussian() * 0.6), unanswered,
-                random.nextDouble(), rating));
+        PendingReply reply = new PendingReply(row, week(date), Math.exp(random.nextGaussian() * 0.6), unanswered,
+                random.nextDouble(), rating);
+        switch (replying) {
+            case AT_END -> pendingReplies.add(reply);
+            case COUNT_ONLY -> perWeek.merge(reply.week(), 1, Integer::sum);
+            case AT_ONCE -> {
+                answer(reply, medianWeek);
+                sink.add("tickets", row);
+            }
+        }
     }
 
     /** A ticket whose reply and close times wait until every week's volume is known. */
@@ -344,36 +440,42 @@ public final class DemoDataGenerator {
      * twice the median volume waits about 2^1.3 = 2.5 times as long for a first reply.
      */
     private void answerTickets() {
-        Map<LocalDate, Integer> perWeek = new HashMap<>();
         pendingReplies.forEach(p -> perWeek.merge(p.week(), 1, Integer::sum));
-        double median = perWeek.values().stream().sorted().skip(perWeek.size() / 2).findFirst().orElse(1);
-        Instant cutoff = at(today, 0);
+        double median = median(perWeek);
         for (PendingReply p : pendingReplies) {
-            Object[] row = p.row();
-            Instant opened = (Instant) row[7];
-            int replies = (Integer) row[10];
-            Instant firstResponse = null;
-            Instant closed = null;
-            if (p.unanswered()) {
-                if (p.resolveRoll() < 0.5) {
-                    closed = opened.plus(Duration.ofDays(2 + (long) (p.resolveRoll() * 10)));
-                }
-            } else {
-                double frtMinutes = 30 * Math.pow(perWeek.get(p.week()) / median, 1.3) * p.noise();
-                firstResponse = opened.plusSeconds(Math.max(60, Math.round(frtMinutes * 60)));
-                closed = firstResponse.plus(Duration.ofMinutes((long) (30 + p.resolveRoll() * 60 * 24 * (replies + 1))));
+            answer(p, median);
+        }
+    }
+
+    private static double median(Map<LocalDate, Integer> perWeek) {
+        return perWeek.values().stream().sorted().skip(perWeek.size() / 2).findFirst().orElse(1);
+    }
+
+    private void answer(PendingReply p, double median) {
+        Object[] row = p.row();
+        Instant opened = (Instant) row[7];
+        int replies = (Integer) row[10];
+        Instant firstResponse = null;
+        Instant closed = null;
+        if (p.unanswered()) {
+            if (p.resolveRoll() < 0.5) {
+                closed = opened.plus(Duration.ofDays(2 + (long) (p.resolveRoll() * 10)));
             }
-            if (firstResponse != null && firstResponse.isAfter(cutoff)) {
-                firstResponse = null;
-            }
-            if (closed != null && closed.isAfter(cutoff)) {
-                closed = null;
-            }
-            row[8] = firstResponse;
-            row[9] = closed;
-            if (closed != null && p.rating() != null) {
-                addRating((Long) row[0], p.rating(), closed, cutoff);
-            }
+        } else {
+            double frtMinutes = 30 * Math.pow(perWeek.get(p.week()) / median, 1.3) * p.noise();
+            firstResponse = opened.plusSeconds(Math.max(60, Math.round(frtMinutes * 60)));
+            closed = firstResponse.plus(Duration.ofMinutes((long) (30 + p.resolveRoll() * 60 * 24 * (replies + 1))));
+        }
+        if (firstResponse != null && firstResponse.isAfter(cutoff)) {
+            firstResponse = null;
+        }
+        if (closed != null && closed.isAfter(cutoff)) {
+            closed = null;
+        }
+        row[8] = firstResponse;
+        row[9] = closed;
+        if (closed != null && p.rating() != null) {
+            addRating((Long) row[0], p.rating(), closed);
         }
     }
 
@@ -382,13 +484,13 @@ public final class DemoDataGenerator {
     }
 
     private long repFor(AccountState a, String tier) {
-        if (tier.equals("hard") && random.nextDouble() < 0.6) {
+        if (tier.equals("hard") && random.nextDouble() < hardTicketShare) {
             return hardTicketRep;
         }
         if (a.seats >= 11 && random.nextDouble() < 0.2) {
             return a.ownerRep;
         }
-        if (tier.equals("easy") && random.nextDouble() < 0.2) {
+        if (tier.equals("easy") && random.nextDouble() < easyTicketShare) {
             return easyTicketRep;
         }
         return supportReps.get(random.nextInt(supportReps.size()));
@@ -417,24 +519,24 @@ public final class DemoDataGenerator {
         return roll < great ? "great" : roll < 1 - notGood ? "ok" : "not_good";
     }
 
-    private void addRating(long ticketId, String rating, Instant closed, Instant cutoff) {
-        Instant ratedAt = closed.plus(Duration.ofMinutes(10 + random.nextInt(60 * 24)));
+    private void addRating(long ticketId, String rating, Instant closed) {
+        Instant ratedAt = closed.plus(Duration.ofMinutes(10 + ratingRandom.nextInt(60 * 24)));
         if (ratedAt.isAfter(cutoff)) {
             ratedAt = closed;
         }
         String comment = switch (rating) {
-            case "great" -> random.nextDouble() < 0.3 ? "Thanks, that was quick!" : null;
-            case "not_good" -> random.nextDouble() < 0.5 ? "Took too long and still not fixed." : null;
+            case "great" -> ratingRandom.nextDouble() < 0.3 ? "Thanks, that was quick!" : null;
+            case "not_good" -> ratingRandom.nextDouble() < 0.5 ? "Took too long and still not fixed." : null;
             default -> null;
         };
-        ratings.add(ticketId, rating, ratedAt, null, comment);
+        add("ratings", ticketId, rating, ratedAt, null, comment);
     }
 
     private long presaleTicket(long customerId, Long accountId, Instant opened) {
         long id = nextTicketId++;
         long rep = supportReps.get(1 + random.nextInt(supportReps.size() - 1));
         Instant first = opened.plus(Duration.ofMinutes(15 + random.nextInt(120)));
-        tickets.add(id, "T%07d".formatted(id), customerId, accountId, rep, "chat", "presale", opened, first,
+        add("tickets", id, "T%07d".formatted(id), customerId, accountId, rep, "chat", "presale", opened, first,
                 first.plus(Duration.ofHours(2)), 2, BigDecimal.valueOf(15).setScale(1), false, true);
         return id;
     }
@@ -467,7 +569,7 @@ public final class DemoDataGenerator {
         long id = nextCustomerId++;
         String first = pick(FIRST);
         String last = pick(LAST);
-        customers.add(id, "C%06d".formatted(id), accountId, first + " " + last,
+        add("customers", id, "C%06d".formatted(id), accountId, first + " " + last,
                 (first + "." + last + id).toLowerCase() + "@example.com", createdAt);
         return id;
     }
@@ -475,8 +577,12 @@ public final class DemoDataGenerator {
     private void deal(Long accountId, long rep, String type, BigDecimal amount, String stage, Instant created,
                       Instant closed, String source, Long ticketId) {
         long id = nextDealId++;
-        deals.add(id, "D%06d".formatted(id), accountId, rep, type, amount, CURRENCY, stage, created, closed, source,
+        add("deals", id, "D%06d".formatted(id), accountId, rep, type, amount, CURRENCY, stage, created, closed, source,
                 ticketId);
+    }
+
+    private void add(String table, Object... row) {
+        sink.add(table, row);
     }
 
     private String companyName() {

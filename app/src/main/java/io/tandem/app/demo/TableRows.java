@@ -1,14 +1,9 @@
 package io.tandem.app.demo;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Rows for one table, in column order, ready to be copied into PostgreSQL. */
 record TableRows(String table, List<String> columns, List<Object[]> rows) {
-
-    TableRows(String table, String... columns) {
-        this(table, List.of(columns), new ArrayList<>());
-    }
 
     void add(Object... values) {
         if (values.length != columns.size()) {

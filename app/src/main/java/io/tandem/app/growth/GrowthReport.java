@@ -3,6 +3,7 @@ package io.tandem.app.growth;
 import static io.tandem.app.web.MetricResponses.money;
 import static io.tandem.app.web.MetricResponses.rate;
 
+import io.tandem.app.cache.MetricCache;
 import io.tandem.app.growth.GrowthBody.HighTouchLine;
 import io.tandem.app.web.CsvTable;
 import io.tandem.app.web.DashboardFilter;
@@ -27,14 +28,16 @@ class GrowthReport {
 
     private final GrowthQuery growth;
     private final RepLabels repLabels;
+    private final MetricCache cache;
 
-    GrowthReport(GrowthQuery growth, RepLabels repLabels) {
+    GrowthReport(MetricCache cache, GrowthQuery growth, RepLabels repLabels) {
+        this.cache = cache;
         this.growth = growth;
         this.repLabels = repLabels;
     }
 
     GrowthBody growth(DashboardFilter filter, Object viewer) {
-        Growth g = growth.fetch(filter.metrics());
+        Growth g = cache.get("growth", filter.metrics(), growth::fetch);
         // REP users see team pages as aggregates: any rep but themselves is "Rep n" (issue 6, access)
         RepLabels.View labels = repLabels.forViewer(viewer);
         List<HighTouchLine> lines = new ArrayList<>();

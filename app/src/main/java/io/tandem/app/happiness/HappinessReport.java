@@ -2,6 +2,7 @@ package io.tandem.app.happiness;
 
 import static io.tandem.app.web.MetricResponses.rate;
 
+import io.tandem.app.cache.MetricCache;
 import io.tandem.app.happiness.HappinessBody.Month;
 import io.tandem.app.happiness.HappinessBody.RepLine;
 import io.tandem.app.happiness.HappinessBody.Team;
@@ -28,14 +29,16 @@ class HappinessReport {
 
     private final HappinessQuery happiness;
     private final RepLabels repLabels;
+    private final MetricCache cache;
 
-    HappinessReport(HappinessQuery happiness, RepLabels repLabels) {
+    HappinessReport(MetricCache cache, HappinessQuery happiness, RepLabels repLabels) {
+        this.cache = cache;
         this.happiness = happiness;
         this.repLabels = repLabels;
     }
 
     HappinessBody happiness(DashboardFilter filter, Object viewer) {
-        Happiness h = happiness.fetch(filter.metrics());
+        Happiness h = cache.get("happiness", filter.metrics(), happiness::fetch);
         RepLabels.View labels = repLabels.forViewer(viewer);
         TeamHappiness t = h.team();
         Rate rated = t.ratingRate();

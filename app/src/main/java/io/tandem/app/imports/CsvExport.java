@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -95,6 +96,10 @@ class CsvExport {
     public void write(ImportKind kind, OutputStream out) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
+            try (Statement lift = connection.createStatement()) {
+                // a whole table may take longer than a dashboard statement may (LongStatements)
+                lift.execute("set local statement_timeout = 0");
+            }
             CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyOut("copy (" + QUERIES.get(kind) + ") to stdout (format csv, header)");
             boolean clientGone = false;

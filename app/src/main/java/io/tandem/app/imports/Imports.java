@@ -1,5 +1,6 @@
 package io.tandem.app.imports;
 
+import io.tandem.app.db.LongStatements;
 import io.tandem.app.security.Audit;
 import io.tandem.domain.settings.Settings;
 import io.tandem.domain.settings.SettingsRepository;
@@ -82,6 +83,7 @@ class Imports {
                     throw new ImportFailure(HttpStatus.CONFLICT,
                             "Another import is running. Imports run one at a time; try again when it has finished.");
                 }
+                LongStatements.allowInThisTransaction(jdbc);
                 Settings s = settings.current();
                 ColumnType.Context context = new ColumnType.Context(ZoneId.of(s.getTimeZone()), s.getCurrency());
                 importer.begin();

@@ -4,6 +4,8 @@ import static io.tandem.app.web.MetricResponses.respond;
 
 import io.tandem.app.web.DashboardFilter;
 import io.tandem.app.web.DashboardFilters;
+import io.tandem.app.web.MetricResponses;
+import io.tandem.app.web.Paging;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,13 +52,22 @@ class RevenueApiController {
         return respond(request, body, () -> RevenueReport.cohortsCsv(body));
     }
 
-    /** The accounts behind one cohort cell: cohort month and age in months. */
+    /**
+     * The accounts behind one cohort cell: cohort month and age in months; a page of {@code limit}
+     * (default 100, at most 1,000) from {@code offset}. The CSV holds the whole cell.
+     */
     @GetMapping({"/api/metrics/retention/cohorts/accounts", "/api/metrics/retention/cohorts/accounts.csv"})
     ResponseEntity<?> cohortAccounts(@RequestParam String cohort, @RequestParam int age,
                                      @RequestParam(required = false) String team,
-                                     @RequestParam(required = false) String segment, HttpServletRequest request) {
-        var body = report.cohortAccounts(cohort, age, filter(null, null, team, segment));
-        return respond(request, body, () -> RevenueReport.cohortAccountsCsv(body));
+                                     @RequestParam(required = false) String segment,
+                                     @RequestParam(required = false) Integer limit,
+                                     @RequestParam(required = false) Long offset, HttpServletRequest request) {
+        DashboardFilter filter = filter(null, null, team, segment);
+        if (MetricResponses.wantsCsv(request)) {
+            return RevenueReport.cohortAccountsCsv(report.allCohortAccounts(cohort, age, filter)).response();
+        }
+        return ResponseEntity.ok(report.cohortAccounts(cohort, age, filter,
+                Paging.of(limit, offset, RevenueReport.COHORT_PAGE, RevenueReport.MAX_COHORT_PAGE)));
     }
 
     @GetMapping({"/api/metrics/revenue/retention", "/api/metrics/revenue/retention.csv"})

@@ -66,8 +66,9 @@ public final class RevenueBodies {
     public record Group(long n, long retained, BigDecimal rate, BigDecimal low, BigDecimal high, boolean lowSample) {
     }
 
+    /** A page of a cohort cell's accounts: size and active count the whole cell; limit and offset the page. */
     public record CohortAccountsBody(String cohort, int age, String month, String currency, boolean inFuture,
-            long size, long active, List<AccountLine> accounts) {
+            long size, long active, int limit, long offset, List<AccountLine> accounts) {
     }
 
     public record AccountLine(String externalId, String name, BigDecimal mrr, boolean active, String segment) {

@@ -4,6 +4,7 @@ import io.tandem.app.web.BadParameterException;
 import io.tandem.app.web.DashboardFilter;
 import io.tandem.app.web.DashboardFilters;
 import io.tandem.app.web.DashboardPage;
+import io.tandem.app.web.Paging;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -46,13 +47,15 @@ class RevenueController {
     @GetMapping("/revenue/cohort")
     String cohort(@RequestParam(required = false) String cohort, @RequestParam(required = false) Integer age,
                   @RequestParam(required = false) String team, @RequestParam(required = false) String segment,
+                  @RequestParam(required = false) Integer limit, @RequestParam(required = false) Long offset,
                   Model model) {
         DashboardFilter filter = page.filter(model, null, null, team, segment, null);
         try {
             if (age == null) {
                 throw new BadParameterException("age", "Parameter 'age' is required.");
             }
-            model.addAttribute("cell", report.cohortAccounts(cohort, age, filter));
+            model.addAttribute("cell", report.cohortAccounts(cohort, age, filter,
+                    Paging.of(limit, offset, RevenueReport.COHORT_PAGE, RevenueReport.MAX_COHORT_PAGE)));
         } catch (BadParameterException e) {
             model.addAttribute("cellError", e.getMessage());
         }
@@ -69,7 +72,7 @@ class RevenueController {
                 throw new BadParameterException("age", "Parameter 'age' is required.");
             }
             DashboardFilter filter = filters.parse(null, null, team, segment, null);
-            return RevenueReport.cohortAccountsCsv(report.cohortAccounts(cohort, age, filter)).response();
+            return RevenueReport.cohortAccountsCsv(report.allCohortAccounts(cohort, age, filter)).response();
         } catch (BadParameterException e) {
             return badRequest(e);
         }

@@ -3,6 +3,7 @@ package io.tandem.app.revenue;
 import static io.tandem.app.web.MetricResponses.money;
 import static io.tandem.app.web.MetricResponses.rate;
 
+import io.tandem.app.cache.MetricCache;
 import io.tandem.app.revenue.RevenueBodies.AccountLine;
 import io.tandem.app.revenue.RevenueBodies.AgeLine;
 import io.tandem.app.revenue.RevenueBodies.Arpu;
@@ -23,6 +24,7 @@ import io.tandem.app.revenue.RevenueBodies.SegmentsBody;
 import io.tandem.app.web.BadParameterException;
 import io.tandem.app.web.CsvTable;
 import io.tandem.app.web.DashboardFilter;
+import io.tandem.app.web.Paging;
 import io.tandem.app.web.DashboardFilters;
 import io.tandem.app.web.MetricResponses;
 import io.tandem.metrics.Rate;
@@ -65,10 +67,12 @@ class RevenueReport {
     private final ArpuByAgeQuery arpu;
     private final SegmentsQuery segments;
     private final LeadingIndicatorsQuery indicators;
+    private final MetricCache cache;
 
-    RevenueReport(DashboardFilters filters, MrrMovementsQuery movements, LogoChurnQuery churn,
+    RevenueReport(MetricCache cache, DashboardFilters filters, MrrMovementsQuery movements, LogoChurnQuery churn,
                   CohortRetentionQuery cohorts, CohortAccountsQuery cohortAccounts, RevenueRetentionQuery retention,
                   ArpuByAgeQuery arpu, SegmentsQuery segments, LeadingIndicatorsQuery indicators) {
+        this.cache = cache;
         this.filters = filters;
         this.movements = movements;
         this.churn = churn;
@@ -81,7 +85,7 @@ class RevenueReport {
     }
 
     Movements movements(DashboardFilter filter) {
-        var result = movements.fetch(filter.metrics());
+        var result = cache.get("revenue.movements", filter.metrics(), movements::fetch);
         return new Movements(result.currency(), result.months().stream()
                 .map(m -> new MovementRow(m.month().toString(), money(m.mrr()), money(m.newMrr()),
                         money(m.expansion()), money(m.contraction()), money(m.churn()), money(m.reactivation()),
@@ -90,7 +94,7 @@ class RevenueReport {
     }
 
     Churn churn(DashboardFilter filter) {
-        LogoChurn result = churn.fetch(filter.metrics());
+        LogoChurn result = cache.get("retention.churn", filter.metrics(), churn::fetch);
         Trailing12Churn t = result.trailing12Rate();
         return new Churn(result.months().stream()
                 .map(m -> new ChurnRow(m.month().toString(), m.activeAtStart(), m.churned(), rate(m.rate().value()),
@@ -101,7 +105,7 @@ class RevenueReport {
     }
 
     Cohorts cohorts(DashboardFilter filter) {
-        List<CohortLine> lines = cohorts.fetch(filter.ageCurves(filters.today())).cohorts().stream()
+        List<CohortLine> lines = cache.get("retention.cohorts", filter.ageCurves(filters.today()), cohorts::fetch).cohorts().stream()
                 .map(c -> new CohortLine(c.cohort().toString(), c.size(), c.size() < Rate.LOW_SAMPLE_BELOW,
                         c.retention().stream().map(MetricResponses::rate).toList()))
                 .toList();
@@ -110,14 +114,14 @@ class RevenueReport {
     }
 
     Retention retention(DashboardFilter filter) {
-        return new Retention(retention.fetch(filter.metrics()).months().stream()
+        return new Retention(cache.get("revenue.retention", filter.metrics(), retention::fetch).months().stream()
                 .map(m -> new RetentionRow(m.month().toString(), rate(m.nrr()), rate(m.grr()), m.n(),
                         m.n() < Rate.LOW_SAMPLE_BELOW))
                 .toList());
     }
 
     Arpu arpu(DashboardFilter filter) {
-        var result = arpu.fetch(filter.ageCurves(filters.today()));
+        var result = cache.get("revenue.arpu", filter.ageCurves(filters.today()), arpu::fetch);
         return new Arpu(result.currency(), result.ages().stream()
                 .map(a -> new AgeLine(a.age(), money(a.arpu()), a.n(), a.n() < Rate.LOW_SAMPLE_BELOW,
                         money(a.revenuePerStartingAccount()), a.startingAccounts()))
@@ -125,7 +129,7 @@ class RevenueReport {
     }
 
     SegmentsBody segments(DashboardFilter filter) {
-        var result = segments.fetch(filter.metrics());
+        var result = cache.get("segments", filter.metrics(), segments::fetch);
         return new SegmentsBody(result.currency(), result.segments().stream()
                 .map(s -> new SegmentLine(s.segment(), s.activeAccounts(), rate(s.churnRate().value()), s.churnRate().n(),
                         s.churnRate().lowSample(), rate(s.nrr()), money(s.arpa()), rate(s.ticketsPerAccountMonth()),
@@ -134,12 +138,21 @@ class RevenueReport {
     }
 
     Indicators indicators(DashboardFilter filter) {
-        return new Indicators(indicators.fetch(filter.ageCurves(filters.today())).indicators().stream()
+        return new Indicators(cache.get("retention.indicators", filter.ageCurves(filters.today()), indicators::fetch).indicators().stream()
                 .map(i -> new IndicatorLine(i.name().key(), group(i.cohort()), group(i.control()), i.horizon()))
                 .toList());
     }
 
-    CohortAccountsBody cohortAccounts(String cohort, int age, DashboardFilter filter) {
+    /** Accounts on a page of a cohort cell unless the request asks otherwise; at most MAX_COHORT_PAGE. */
+    static final int COHORT_PAGE = 100;
+    static final int MAX_COHORT_PAGE = 1000;
+
+    /** The whole cell, for the CSV download. */
+    CohortAccountsBody allCohortAccounts(String cohort, int age, DashboardFilter filter) {
+        return cohortAccounts(cohort, age, filter, new Paging(Integer.MAX_VALUE, 0));
+    }
+
+    CohortAccountsBody cohortAccounts(String cohort, int age, DashboardFilter filter, Paging paging) {
         YearMonth month;
         try {
             month = YearMonth.parse(cohort == null ? "" : cohort.trim());
@@ -151,9 +164,10 @@ class RevenueReport {
             throw new BadParameterException("age", "Parameter 'age' must be a whole number of months from 0, not "
                     + age + ".");
         }
-        CohortAccounts result = cohortAccounts.fetch(month, age, filter.team(), filter.segment());
+        CohortAccounts result = cohortAccounts.fetch(month, age, filter.team(), filter.segment(), paging.limit(),
+                paging.offset());
         return new CohortAccountsBody(month.toString(), age, month.plusMonths(age).toString(), result.currency(),
-                result.inFuture(), result.accounts().size(), result.active(), result.accounts().stream()
+                result.inFuture(), result.size(), result.active(), paging.limit(), paging.offset(), result.accounts().stream()
                 .map(a -> new AccountLine(a.externalId(), a.name(), money(a.mrr()), a.active(), a.segment()))
                 .toList());
     }

@@ -3,6 +3,7 @@ package io.tandem.app.sales;
 import static io.tandem.app.web.MetricResponses.money;
 import static io.tandem.app.web.MetricResponses.rate;
 
+import io.tandem.app.cache.MetricCache;
 import io.tandem.app.sales.SalesBody.Commission;
 import io.tandem.app.sales.SalesBody.RepLine;
 import io.tandem.app.sales.SalesBody.SourcedDeal;
@@ -35,16 +36,19 @@ class SalesReport {
     private final SalesQualityQuery quality;
     private final SupportSourcedQuery supportSourced;
     private final RepRepository reps;
+    private final MetricCache cache;
 
-    SalesReport(SalesQualityQuery quality, SupportSourcedQuery supportSourced, RepRepository reps) {
+    SalesReport(MetricCache cache, SalesQualityQuery quality, SupportSourcedQuery supportSourced, RepRepository reps) {
+        this.cache = cache;
         this.quality = quality;
         this.supportSourced = supportSourced;
         this.reps = reps;
     }
 
     SalesBody sales(DashboardFilter filter, Object viewer) {
-        SalesQuality q = quality.fetch(filter.metrics());
-        SupportSourcedQuery.SupportSourced s = supportSourced.fetch(filter.metrics(), LIST_LIMIT);
+        SalesQuality q = cache.get("sales.quality", filter.metrics(), quality::fetch);
+        SupportSourcedQuery.SupportSourced s = cache.get("sales.support-sourced", filter.metrics(),
+                f -> supportSourced.fetch(f, LIST_LIMIT));
         Map<String, Rep> known = reps.findAllByOrderByTeamAscNameAsc().stream()
                 .collect(Collectors.toMap(Rep::getExternalId, r -> r, (a, b) -> a));
         Aliases aliases = new Aliases(viewer);

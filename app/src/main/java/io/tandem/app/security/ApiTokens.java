@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -66,6 +67,8 @@ public class ApiTokens {
                 .orElse(false);
     }
 
+    private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+
     /** The enabled user a token belongs to, if it is a live token. */
     @Transactional
     public Optional<TandemUser> authenticate(String token) {
@@ -75,7 +78,11 @@ public class ApiTokens {
         return tokens.findActiveByHash(hash(token))
                 .filter(t -> t.getUser().isEnabled())
                 .map(t -> {
-                    t.setLastUsedAt(Instant.now());
+                    // written at most once a minute: otherwise every API call would be a write
+                    Instant now = Instant.now();
+                    if (t.getLastUsedAt() == null || t.getLastUsedAt().isBefore(now.minus(LAST_USED_PRECISION))) {
+                        t.setLastUsedAt(now);
+                    }
                     return TandemUser.of(t.getUser(), false);
                 });
     }

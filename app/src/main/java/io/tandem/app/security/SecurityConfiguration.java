@@ -1,5 +1,6 @@
 package io.tandem.app.security;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -30,8 +31,10 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Only with a web server: {@code generate --load} starts Tandem without one. */
     @Bean
     @Order(1)
+    @ConditionalOnWebApplication
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AccessRules rules) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.securityMatcher("/api/**")
@@ -51,6 +54,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication
     SecurityFilterChain pages(HttpSecurity http, AccessRules rules, LoginFailureHandler loginFailures)
             throws Exception {
         http.authorizeHttpRequests(a -> a

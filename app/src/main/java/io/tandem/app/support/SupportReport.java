@@ -2,6 +2,7 @@ package io.tandem.app.support;
 
 import static io.tandem.app.web.MetricResponses.rate;
 
+import io.tandem.app.cache.MetricCache;
 import io.tandem.app.support.SupportBodies.Carrier;
 import io.tandem.app.support.SupportBodies.ContactLine;
 import io.tandem.app.support.SupportBodies.ContactRateBody;
@@ -16,6 +17,7 @@ import io.tandem.app.support.SupportBodies.WeekLine;
 import io.tandem.app.web.BadParameterException;
 import io.tandem.app.web.CsvTable;
 import io.tandem.app.web.DashboardFilter;
+import io.tandem.app.web.Paging;
 import io.tandem.app.web.RepLabels;
 import io.tandem.metrics.support.ContactMonth;
 import io.tandem.metrics.support.ContactRate;
@@ -55,9 +57,11 @@ class SupportReport {
     private final ContactRateQuery contacts;
     private final TicketsQuery tickets;
     private final RepLabels repLabels;
+    private final MetricCache cache;
 
-    SupportReport(ResponseVsVolumeQuery responses, ContactRateQuery contacts, TicketsQuery tickets,
+    SupportReport(MetricCache cache, ResponseVsVolumeQuery responses, ContactRateQuery contacts, TicketsQuery tickets,
                   RepLabels repLabels) {
+        this.cache = cache;
         this.responses = responses;
         this.contacts = contacts;
         this.tickets = tickets;
@@ -65,7 +69,7 @@ class SupportReport {
     }
 
     ResponseVsVolumeBody responseVsVolume(DashboardFilter filter, Object viewer) {
-        ResponseVsVolume r = responses.fetch(filter.metrics());
+        ResponseVsVolume r = cache.get("support.response-vs-volume", filter.metrics(), responses::fetch);
         RepLabels.View labels = repLabels.forViewer(viewer);
         List<WeekLine> weeks = r.weeks().stream()
                 .map(w -> new WeekLine(w.week(), w.startsOn(), w.partial(), w.customersHelped(), w.tickets(),
@@ -91,7 +95,7 @@ class SupportReport {
     }
 
     ContactRateBody contactRate(DashboardFilter filter) {
-        ContactRate c = contacts.fetch(filter.metrics());
+        ContactRate c = cache.get("support.contact-rate", filter.metrics(), contacts::fetch);
         return new ContactRateBody(lines(c.months()), c.segments().stream()
                 .map(s -> new SegmentLine(s.segment(), lines(s.months())))
                 .toList());
@@ -108,21 +112,13 @@ class SupportReport {
                     + week + "'.");
         }
         String r = blank(rep) ? null : rep.trim();
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1 || size > TicketsQuery.MAX_LIMIT) {
-            throw new BadParameterException("limit", "Parameter 'limit' must be between 1 and "
-                    + TicketsQuery.MAX_LIMIT + ", not " + size + ".");
-        }
-        long skip = offset == null ? 0 : offset;
-        if (skip < 0) {
-            throw new BadParameterException("offset", "Parameter 'offset' must be 0 or more, not " + skip + ".");
-        }
+        Paging paging = Paging.of(limit, offset, DEFAULT_LIMIT, TicketsQuery.MAX_LIMIT);
         RepLabels.View labels = repLabels.forViewer(viewer);
         if (r != null && !labels.maySelect(r)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN,
                     "Reps see other reps' tickets only within a week, without their names.");
         }
-        TicketPage page = tickets.fetch(filter.metrics(), w, r, size, skip);
+        TicketPage page = tickets.fetch(filter.metrics(), w, r, paging.limit(), paging.offset());
         return new TicketsBody(w, r, page.total(), page.limit(), page.offset(), page.tickets().stream()
                 .map(t -> line(t, labels))
                 .toList());

@@ -160,6 +160,23 @@ class RevenueApiIT {
         assertThat(accounts.get(0).get("mrr").asString()).isEqualTo("100.00");
         assertThat(accounts.get(0).get("segment").asString()).isEqualTo("1-3");
         assertThat(accounts.get(1).get("active").asBoolean()).isFalse();
+        assertThat(cell.get("limit").asInt()).isEqualTo(100);
+        assertThat(cell.get("offset").asLong()).isZero();
+    }
+
+    @Test
+    void aCohortCellIsPagedWithTheTotalsOfTheWholeCell() {
+        // the same cell, one account a page: B (not paying) on the second page, size and active unchanged
+        JsonNode second = get("/api/metrics/retention/cohorts/accounts?cohort=2024-01&age=2&limit=1&offset=1");
+        assertThat(second.get("accounts")).hasSize(1);
+        assertThat(second.get("accounts").get(0).get("externalId").asString()).isEqualTo("B");
+        assertThat(second.get("size").asLong()).isEqualTo(2);
+        assertThat(second.get("active").asLong()).isEqualTo(1);
+        assertThat(second.get("offset").asLong()).isEqualTo(1);
+        // the CSV holds the whole cell whatever the page
+        String csv = send("/api/metrics/retention/cohorts/accounts.csv?cohort=2024-01&age=2&limit=1", TestUsers.ADMIN,
+                "text/csv").body();
+        assertThat(csv.lines().count()).isEqualTo(3);
     }
 
     @Test
@@ -283,7 +300,9 @@ class RevenueApiIT {
             "/api/metrics/segments?segment=2-5 | segment",
             "/api/metrics/growth?team=Nowhere | team",
             "/api/metrics/retention/cohorts/accounts?cohort=2024-01&age=x | age",
-            "/api/metrics/retention/cohorts/accounts?cohort=January&age=1 | cohort"})
+            "/api/metrics/retention/cohorts/accounts?cohort=January&age=1 | cohort",
+            "/api/metrics/retention/cohorts/accounts?cohort=2024-01&age=1&limit=0 | limit",
+            "/api/metrics/retention/cohorts/accounts?cohort=2024-01&age=1&offset=-1 | offset"})
     void badParametersAreProblemsNamingTheParameter(String path, String parameter) {
         HttpResponse<String> response = send(path, TestUsers.ADMIN, "application/json");
         assertThat(response.statusCode()).isEqualTo(400);

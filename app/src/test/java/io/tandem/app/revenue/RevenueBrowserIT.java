@@ -70,6 +70,20 @@ class RevenueBrowserIT extends Browser {
         assertThat(csv.headers().firstValue("Content-Disposition")).get().asString().contains("attachment");
         assertThat(csv.body().lines().findFirst()).contains("externalId,name,mrr,active,segment");
         assertThat(csv.body().lines().count()).isEqualTo(accounts.size() + 1);
+
+        // a long cell is paged: the next page continues the list, the summary still counts the whole cell
+        String summary = driver.findElement(By.id("cell-summary")).getText();
+        open(new java.net.URI(driver.getCurrentUrl()).getRawPath() + "?" + new java.net.URI(driver.getCurrentUrl())
+                .getRawQuery() + "&limit=5");
+        assertThat(driver.findElements(By.cssSelector("#cohort-accounts-table tbody tr"))).hasSize(5);
+        assertThat(driver.findElement(By.id("cell-page")).getText()).isEqualTo("Accounts 1 to 5 of " + accounts.size() + ".");
+        driver.findElement(By.id("next-page")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("offset=5"));
+        assertThat(driver.findElement(By.id("cell-page")).getText()).startsWith("Accounts 6 to ");
+        assertThat(driver.findElement(By.id("cell-summary")).getText()).isEqualTo(summary);
+        assertThat(driver.findElement(By.cssSelector("#cohort-accounts-table tbody tr td")).getText())
+                .isEqualTo(accounts.size() > 5 ? csv.body().lines().skip(6).findFirst().orElseThrow().split(",")[0] : "");
+        screenshot("revenue-cohort-cell-page-2");
     }
 
     @Test

@@ -30,11 +30,13 @@ public class CohortAccountsQuery {
             )
             select a.external_id,
                    a.name,
-                   coalesce(am.mrr, 0)            as mrr,
-                   coalesce(am.mrr, 0) > 0        as active,
+                   coalesce(am.mrr, 0)                                   as mrr,
+                   coalesce(am.mrr, 0) > 0                               as active,
                    ca.segment,
                    o.currency,
-                   c.month > b.horizon            as in_future
+                   c.month > b.horizon                                   as in_future,
+                   count(*) over ()                                      as size,
+                   count(*) filter (where coalesce(am.mrr, 0) > 0) over () as active_count
             from cohort_accounts ca
             join accounts a on a.id = ca.account_id
             cross join cell c
@@ -42,6 +44,7 @@ public class CohortAccountsQuery {
             cross join org o
             left join account_mrr am on am.account_id = ca.account_id and am.month = c.month
             order by active desc, mrr desc, a.name, a.external_id
+            limit :limit offset :offset
             """;
 
     private static final String CURRENCY_AND_HORIZON = """
@@ -64,6 +67,21 @@ public class CohortAccountsQuery {
      * @param segment segment filter, null for all
      */
     public CohortAccounts fetch(YearMonth cohort, int age, String team, String segment) {
+        return fetch(cohort, age, team, segment, Integer.MAX_VALUE, 0);
+    }
+
+    /**
+     * One page of the cell's accounts, in the order of {@link #fetch(YearMonth, int, String, String)};
+     * the cell's size and active count are over all its accounts.
+     *
+     * @param limit  accounts on the page, 1 or more
+     * @param offset accounts skipped before the page, 0 or more
+     */
+    public CohortAccounts fetch(YearMonth cohort, int age, String team, String segment, int limit, long offset) {
+        if (limit < 1 || offset < 0) {
+            throw new IllegalArgumentException("`limit` must be 1 or more and `offset` 0 or more, not " + limit
+                    + " and " + offset);
+        }
         if (age < 0) {
             throw new IllegalArgumentException("`age` must be 0 or more, not " + age);
         }
@@ -72,26 +90,36 @@ public class CohortAccountsQuery {
         List<Row> rows = MetricScope.bind(jdbc.sql(SQL), filter)
                 .param("cohort", month, Types.DATE)
                 .param("age", age)
-                .query((rs, row) -> new Row(rs.getString("currency"), rs.getBoolean("in_future"), new CohortAccount(
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((rs, row) -> new Row(rs.getString("currency"), rs.getBoolean("in_future"), rs.getLong("size"),
+                        rs.getLong("active_count"), new CohortAccount(
                         rs.getString("external_id"),
                         rs.getString("name"),
                         rs.getBoolean("in_future") ? null : rs.getBigDecimal("mrr"),
                         rs.getBoolean("active"),
                         rs.getString("segment"))))
                 .list();
+        if (rows.isEmpty() && offset > 0) {
+            // past the last page: the cell's totals from its first row
+            CohortAccounts first = fetch(cohort, age, team, segment, 1, 0);
+            return new CohortAccounts(cohort, age, first.currency(), first.inFuture(), first.size(), first.active(),
+                    offset, List.of());
+        }
         if (rows.isEmpty()) {
             Header header = jdbc.sql(CURRENCY_AND_HORIZON)
                     .param("cohort", month, Types.DATE)
                     .param("age", age)
                     .query((rs, row) -> new Header(rs.getString("currency"), rs.getBoolean("in_future")))
                     .single();
-            return new CohortAccounts(cohort, age, header.currency(), header.inFuture(), List.of());
+            return new CohortAccounts(cohort, age, header.currency(), header.inFuture(), 0, 0, offset, List.of());
         }
-        return new CohortAccounts(cohort, age, rows.get(0).currency(), rows.get(0).inFuture(),
+        Row first = rows.get(0);
+        return new CohortAccounts(cohort, age, first.currency(), first.inFuture(), first.size(), first.active(), offset,
                 rows.stream().map(Row::account).toList());
     }
 
-    private record Row(String currency, boolean inFuture, CohortAccount account) {
+    private record Row(String currency, boolean inFuture, long size, long active, CohortAccount account) {
     }
 
     private record Header(String currency, boolean inFuture) {

@@ -2,6 +2,7 @@ package io.tandem.metrics.scorecard;
 
 import io.tandem.metrics.MetricFilter;
 import io.tandem.metrics.Rate;
+import io.tandem.metrics.ResultCache;
 import io.tandem.metrics.happiness.HappinessQuery;
 import io.tandem.metrics.happiness.RepHappiness;
 import io.tandem.metrics.sales.SalesQualityQuery;
@@ -20,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -48,10 +51,19 @@ public class Scorecards {
     private final HappinessQuery happiness;
     private final SalesQualityQuery sales;
     private final RepOutcomesQuery outcomes;
+    private final ResultCache cache;
+
+    /** Keeps team figures in the application's {@link ResultCache} when there is one. */
+    @Autowired
+    public Scorecards(JdbcClient jdbc, ResponseVsVolumeQuery response, HappinessQuery happiness,
+                      SalesQualityQuery sales, RepOutcomesQuery outcomes, ObjectProvider<ResultCache> cache) {
+        this(jdbc, response, happiness, sales, outcomes, cache.getIfAvailable(() -> ResultCache.NONE));
+    }
 
     public Scorecards(JdbcClient jdbc, ResponseVsVolumeQuery response, HappinessQuery happiness,
-                      SalesQualityQuery sales, RepOutcomesQuery outcomes) {
+                      SalesQualityQuery sales, RepOutcomesQuery outcomes, ResultCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
         this.response = response;
         this.happiness = happiness;
         this.sales = sales;
@@ -104,11 +116,18 @@ public class Scorecards {
         }
     }
 
-    /** Every figure of every rep of the team in one period: rep -> figure -> measure. */
+    /**
+     * Every figure of every rep of the team in one period: rep -> figure -> measure. The same for every
+     * rep of the team, so kept in the cache (under the names the dashboards use for the same queries).
+     */
     private Map<String, Map<String, Measure>> figures(Period period, String team) {
-        MetricFilter filter = new MetricFilter(period.from(), period.to(), team, null);
+        return cache.get("scorecard.team-figures", List.of(period, team == null ? "" : team),
+                () -> teamFigures(new MetricFilter(period.from(), period.to(), team, null)));
+    }
+
+    private Map<String, Map<String, Measure>> teamFigures(MetricFilter filter) {
         Map<String, Map<String, Measure>> byRep = new HashMap<>();
-        for (RepResponse r : response.fetch(filter).reps()) {
+        for (RepResponse r : cache.get("support.response-vs-volume", filter, () -> response.fetch(filter)).reps()) {
             Map<String, Measure> f = byRep.computeIfAbsent(r.rep(), k -> new HashMap<>());
             f.put("customersHelped", Measure.count(r.customersHelped()));
             f.put("tickets", Measure.count(r.tickets()));
@@ -116,14 +135,14 @@ public class Scorecards {
             f.put("p90FrtMinutes", new Measure(r.p90FrtMinutes(), r.tickets() - r.unanswered()));
             f.put("repliesPerCustomer", new Measure(r.repliesPerCustomer(), r.customersHelped()));
         }
-        for (RepHappiness h : happiness.fetch(filter).reps()) {
+        for (RepHappiness h : cache.get("happiness", filter, () -> happiness.fetch(filter)).reps()) {
             Map<String, Measure> f = byRep.computeIfAbsent(h.rep(), k -> new HashMap<>());
             f.put("happiness", new Measure(h.score(), h.n()));
             f.put("expected", new Measure(h.expected(), h.n()));
             f.put("gap", new Measure(h.gap(), h.n()));
             f.put("hardShare", Measure.rate(h.hardShare()));
         }
-        for (RepSales s : sales.fetch(filter).reps()) {
+        for (RepSales s : cache.get("sales.quality", filter, () -> sales.fetch(filter)).reps()) {
             Map<String, Measure> f = byRep.computeIfAbsent(s.rep(), k -> new HashMap<>());
             f.put("bookings", new Measure(s.bookings(), null));
             f.put("wonDeals", Measure.count(s.wonDeals()));

@@ -49,6 +49,26 @@ class CohortAccountsQueryIT {
     }
 
     @Test
+    void aPageOfACellKeepsTheOrderAndTheTotalsOfTheWholeCell() {
+        MetricsDataset data = dataset();
+        CohortAccountsQuery query = new CohortAccountsQuery(data.jdbc());
+
+        // cell (Jan, 3) holds A, B, E (2 of 3 active); pages of 2: [A, B], [E], then past the end
+        CohortAccounts first = query.fetch(YearMonth.of(2024, 1), 3, null, null, 2, 0);
+        CohortAccounts second = query.fetch(YearMonth.of(2024, 1), 3, null, null, 2, 2);
+        CohortAccounts beyond = query.fetch(YearMonth.of(2024, 1), 3, null, null, 2, 4);
+
+        assertThat(first.accounts()).extracting(CohortAccount::externalId).containsExactly("A", "B");
+        assertThat(second.accounts()).extracting(CohortAccount::externalId).containsExactly("E");
+        assertThat(second.offset()).isEqualTo(2);
+        assertThat(beyond.accounts()).isEmpty();
+        for (CohortAccounts page : new CohortAccounts[] {first, second, beyond}) {
+            assertThat(page.size()).isEqualTo(3);
+            assertThat(page.active()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void anAccountWithAZeroRowBeforeItsFirstMrrBelongsToTheLaterCohort() {
         MetricsDataset data = dataset();
 

@@ -3,6 +3,7 @@ package io.tandem.metrics.scorecard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.metrics.MetricsDataset;
+import io.tandem.metrics.ResultCache;
 import io.tandem.metrics.happiness.HappinessQuery;
 import io.tandem.metrics.sales.SalesQualityQuery;
 import io.tandem.metrics.scorecard.Scorecard.Figure;
@@ -64,7 +65,7 @@ class ScorecardsIT {
 
     private Scorecards scorecards() {
         return new Scorecards(jdbc, new ResponseVsVolumeQuery(jdbc), new HappinessQuery(jdbc), new SalesQualityQuery(jdbc),
-                new RepOutcomesQuery(jdbc));
+                new RepOutcomesQuery(jdbc), ResultCache.NONE);
     }
 
     private static Figure figure(List<Figure> row, String key) {

@@ -1,0 +1,92 @@
+package io.tandem.app.cache;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tandem.metrics.ResultCache;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Metric results cached under the version of the data they were computed from (table
+ * {@code data_version}, bumped by a trigger on every statement that writes data a metric reads).
+ * Every lookup reads the current version first, so once an import, a demo load or a settings change
+ * commits, no figure computed before it is served again; results are shared by all viewers, because
+ * the engine's results do not depend on who asks (names are hidden later, per viewer). Simultaneous
+ * requests for the same figure wait for one computation instead of each running it. Entries also
+ * expire after {@code tandem.cache.ttl}, so that figures depending on today's date follow the clock.
+ */
+@Component
+public class MetricCache implements ResultCache {
+
+    private record Key(long version, String metric, Object arguments) {
+    }
+
+    private final JdbcClient jdbc;
+    private final AsyncCache<Key, Object> cache;
+    private final boolean enabled;
+
+    MetricCache(JdbcClient jdbc, @Value("${tandem.cache.enabled:true}") boolean enabled,
+                @Value("${tandem.cache.max-entries:2000}") long maxEntries,
+                @Value("${tandem.cache.ttl:10m}") Duration ttl) {
+        this.jdbc = jdbc;
+        this.enabled = enabled;
+        this.cache = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(ttl).buildAsync();
+    }
+
+    /**
+     * The result of {@code compute} for this metric and these arguments (equal arguments: equal
+     * result), from the cache when it was computed from the current data.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T get(String metric, Object arguments, Supplier<T> compute) {
+        if (!enabled) {
+            return compute.get();
+        }
+        Key key = new Key(version(), metric, arguments);
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        CompletableFuture<Object> earlier = cache.asMap().putIfAbsent(key, mine);
+        if (earlier != null) {
+            return (T) await(earlier);
+        }
+        try {
+            T result = compute.get();
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException | Error e) {
+            cache.asMap().remove(key, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /** {@link #get(String, Object, Supplier)} for a fetch that takes its arguments as one value. */
+    public <A, T> T get(String metric, A arguments, Function<A, T> fetch) {
+        return get(metric, arguments, () -> fetch.apply(arguments));
+    }
+
+    /** The current data version: changes whenever a write to the data metrics read commits. */
+    public long version() {
+        return jdbc.sql("select version from data_version where id = 1").query(Long.class).single();
+    }
+
+    private static Object await(CompletableFuture<Object> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+}

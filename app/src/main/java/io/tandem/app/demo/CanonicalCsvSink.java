@@ -1,0 +1,122 @@
+package io.tandem.app.demo;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Streams the generator's rows into one canonical CSV file per kind (csv-formats.md, the columns
+ * and value formats of the export): the internal id column is dropped and every internal
+ * reference becomes the referenced row's external id (A00001, C000001, T0000001, R001).
+ */
+final class CanonicalCsvSink implements RowSink, AutoCloseable {
+
+    /** Internal reference column, the canonical column it becomes and the external id format. */
+    private static final Map<String, String[]> REFERENCES = Map.of(
+            "account_id", new String[] {"account", "A%05d"},
+            "customer_id", new String[] {"customer", "C%06d"},
+            "rep_id", new String[] {"rep", "R%03d"},
+            "owner_rep_id", new String[] {"owner_rep", "R%03d"},
+            "ticket_id", new String[] {"ticket", "T%07d"});
+
+    private final Map<String, Writer> writers = new LinkedHashMap<>();
+    private final Map<String, Long> counts = new LinkedHashMap<>();
+
+    CanonicalCsvSink(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            for (var table : COLUMNS.entrySet()) {
+                Writer out = Files.newBufferedWriter(dir.resolve(table.getKey() + ".csv"), StandardCharsets.UTF_8);
+                writers.put(table.getKey(), out);
+                counts.put(table.getKey(), 0L);
+                out.write(String.join(",", header(table.getValue())));
+                out.write('\n');
+            }
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The canonical header of a table with these internal columns. */
+    static List<String> header(List<String> columns) {
+        List<String> header = new ArrayList<>();
+        for (String column : columns) {
+            if (!column.equals("id")) {
+                header.add(REFERENCES.containsKey(column) ? REFERENCES.get(column)[0] : column);
+            }
+        }
+        return header;
+    }
+
+    @Override
+    public void add(String table, Object[] row) {
+        List<String> columns = COLUMNS.get(table);
+        StringBuilder line = new StringBuilder(160);
+        boolean first = true;
+        for (int i = 0; i < row.length; i++) {
+            String column = columns.get(i);
+            if (!column.equals("id")) {
+                line.append(first ? "" : ",").append(cell(column, row[i]));
+                first = false;
+            }
+        }
+        line.append('\n');
+        try {
+            writers.get(table).append(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        counts.merge(table, 1L, Long::sum);
+    }
+
+    private static String cell(String column, Object value) {
+        if (value == null) {
+            return "";
+        }
+        String[] reference = REFERENCES.get(column);
+        if (reference != null) {
+            return reference[1].formatted(value);
+        }
+        if (value instanceof LocalDate month) {
+            return month.toString().substring(0, 7);
+        }
+        if (value instanceof BigDecimal amount) {
+            return amount.toPlainString();
+        }
+        String text = value.toString();
+        return text.contains(",") || text.contains("\"") || text.contains("\n")
+                ? '"' + text.replace("\"", "\"\"") + '"' : text;
+    }
+
+    /** Rows written per table, in import order (reps, accounts, ...). */
+    Map<String, Long> counts() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+    }
+
+    @Override
+    public void close() {
+        IOException failure = null;
+        for (Writer out : writers.values()) {
+            try {
+                out.close();
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+}
