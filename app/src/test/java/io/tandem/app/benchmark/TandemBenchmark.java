@@ -99,8 +99,8 @@ class TandemBenchmark {
     @Value("${benchmark.scales:}") String scales;
     @Value("${benchmark.seed:42}") long seed;
     @Value("${benchmark.repeats:15}") int repeats;
-    @Value("${benchmark.endpoint-seconds:20}") int endpointSeconds;
-    @Value("${benchmark.duckdb-repeats:3}") int duckRepeats;
+    @Value("${benchmark.endpoint-seconds:15}") int endpointSeconds;
+    @Value("${benchmark.duckdb-repeats:2}") int duckRepeats;
     @Value("${benchmark.jpa-rows:2000}") int jpaRows;
     @Value("${benchmark.users:20}") int users;
     @Value("${benchmark.seconds:60}") int seconds;
