@@ -198,8 +198,8 @@ class TandemBenchmark {
                         + " SQL = the engine's queries called directly over JDBC. DuckDB = in-process DuckDB reading the"
                         + " CSV files with read_csv on every call (%d repeats after a first call)%n",
                 endpoints.from, endpoints.to, WARMUPS, repeats, endpointSeconds, duckRepeats));
-        dashboard.add(String.format(Locale.ROOT, "%-38s %8s %8s %8s %8s %8s %6s %4s %8s %8s %8s  %s%n", "endpoint",
-                "cold", "p50", "p95", "SQL p50", "SQL p95", "x SQL", "n", "Duck 1st", "Duck p50", "Duck/p50",
+        dashboard.add(String.format(Locale.ROOT, "%-38s %8s %8s %8s %8s %8s %6s %4s %8s %8s %8s %8s  %s%n", "endpoint",
+                "cold", "p50", "p95", "SQL p50", "SQL p95", "x SQL", "n", "Duck 1st", "Duck p50", "Duck/p50", "Duck/SQL",
                 "figure: Tandem / DuckDB"));
         for (Endpoint e : endpoints.list) {
             dashboard.add(measure(e, endpoints.duck));
@@ -249,7 +249,7 @@ class TandemBenchmark {
                 pct(http, 95), pct(direct.times, 50), pct(direct.times, 95), p50 / pct(direct.times, 50), http.size());
         String failed = direct.failure == null ? "" : " (SQL failed: " + direct.failure + ")";
         if (e.duckSql() == null || direct.result == null) {
-            return String.format(Locale.ROOT, "%s %8s %8s %8s  n/a%s%n", head, "n/a", "n/a", "", failed);
+            return String.format(Locale.ROOT, "%s %8s %8s %8s %8s  n/a%s%n", head, "n/a", "n/a", "", "", failed);
         }
         BigDecimal[] duckValue = new BigDecimal[1];
         double first = time(() -> duckValue[0] = duck.figure(e.duckSql()));
@@ -259,8 +259,8 @@ class TandemBenchmark {
         }
         double duckP50 = pct(duckTimes, 50);
         Object tandemValue = e.figure().apply(direct.result);
-        return String.format(Locale.ROOT, "%s %8.1f %8.1f %7.1fx  %s / %s %s%s%n", head, first, duckP50, duckP50 / p50,
-                tandemValue, duckValue[0], same(tandemValue, duckValue[0]) ? "same" : "DIFFERENT", failed);
+        return String.format(Locale.ROOT, "%s %8.1f %8.1f %7.1fx %7.1fx  %s / %s %s%s%n", head, first, duckP50,
+                duckP50 / p50, duckP50 / pct(direct.times, 50), tandemValue, duckValue[0], same(tandemValue, duckValue[0]) ? "same" : "DIFFERENT", failed);
     }
 
     /** The engine's queries of an endpoint called directly: the times of the calls that succeeded, the last result. */
