@@ -350,6 +350,7 @@ class TandemBenchmark {
         long started = System.nanoTime();
         List<Double> list = Arrays.stream(scales.split(",")).map(String::trim).map(Double::valueOf).toList();
         Map<String, double[]> p50s = new LinkedHashMap<>();
+        Map<String, double[]> colds = new LinkedHashMap<>();
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%nTandem growth benchmark, scales %s (seed %d),"
                         + " %d cores, max heap %,d MB: dashboard p50 in ms through HTTP over %d repeats after %d warm-ups%n",
                 scales, seed, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
@@ -366,7 +367,7 @@ class TandemBenchmark {
             Endpoints endpoints = endpoints(dir);
             endpoints.duck.close();
             for (Endpoint e : endpoints.list) {
-                call(e.path());
+                colds.computeIfAbsent(e.name(), k -> new double[list.size()])[s] = time(() -> call(e.path()));
                 // the first (smallest) scale also warms the JVM up, so that the ratio is not JIT compilation
                 for (int i = 0; i < (s == 0 ? 3 * WARMUPS : WARMUPS); i++) {
                     call(e.path());
@@ -374,11 +375,20 @@ class TandemBenchmark {
                 p50s.computeIfAbsent(e.name(), k -> new double[list.size()])[s] = pct(repeatCalls(e, 3, null), 50);
             }
         }
-        out.append(String.format(Locale.ROOT, "%-38s", "endpoint"));
-        list.forEach(sc -> out.append(String.format(Locale.ROOT, " %10s", "p50 @" + label(sc))));
-        out.append(String.format(Locale.ROOT, " %10s%n", "last/first"));
-        double[] totals = new double[list.size()];
-        p50s.forEach((name, values) -> {
+        growthTable(out, "p50 (repeats; cache hits once the API caches)", list, p50s);
+        growthTable(out, "cold (first call after the import: the queries' cost)", list, colds);
+        out.append(String.format(Locale.ROOT, "Whole run: %.0f s%n", seconds(started)));
+        System.out.println(out);
+        Files.writeString(Path.of("target", "benchmark-growth-" + scales.replace(",", "-") + ".txt"), out);
+    }
+
+    /** One block of the growth output: per endpoint a time per scale and the ratio last/first; then their sum. */
+    private static void growthTable(StringBuilder out, String title, List<Double> scales, Map<String, double[]> times) {
+        out.append(String.format(Locale.ROOT, "%n%-38s", title.substring(0, title.indexOf(' '))));
+        scales.forEach(sc -> out.append(String.format(Locale.ROOT, " %10s", "ms @" + label(sc))));
+        out.append(String.format(Locale.ROOT, " %10s  %s%n", "last/first", title));
+        double[] totals = new double[scales.size()];
+        times.forEach((name, values) -> {
             out.append(String.format(Locale.ROOT, "%-38s", name));
             for (int i = 0; i < values.length; i++) {
                 out.append(String.format(Locale.ROOT, " %10.1f", values[i]));
@@ -386,12 +396,9 @@ class TandemBenchmark {
             }
             out.append(String.format(Locale.ROOT, " %9.2fx%n", values[values.length - 1] / values[0]));
         });
-        out.append(String.format(Locale.ROOT, "%-38s", "all endpoints (sum of p50s)"));
+        out.append(String.format(Locale.ROOT, "%-38s", "all endpoints (sum)"));
         Arrays.stream(totals).forEach(t -> out.append(String.format(Locale.ROOT, " %10.1f", t)));
-        out.append(String.format(Locale.ROOT, " %9.2fx%nWhole run: %.0f s%n", totals[totals.length - 1] / totals[0],
-                seconds(started)));
-        System.out.println(out);
-        Files.writeString(Path.of("target", "benchmark-growth-" + scales.replace(",", "-") + ".txt"), out);
+        out.append(String.format(Locale.ROOT, " %9.2fx%n", totals[totals.length - 1] / totals[0]));
     }
 
     /** Empties every data table, the users and their tokens with them (the next scale makes its own). */
