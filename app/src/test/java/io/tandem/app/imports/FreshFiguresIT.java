@@ -155,6 +155,11 @@ class FreshFiguresIT {
     }
 
     @Test
+    void pooledConnectionsAlwaysPlanForTheActualParameters() {
+        assertThat(jdbc.sql("show plan_cache_mode").query(String.class).single()).isEqualTo("force_custom_plan");
+    }
+
+    @Test
     void statementsTimeOutExceptInTransactionsThatLiftTheLimit() {
         assertThat(jdbc.sql("show statement_timeout").query(String.class).single()).isEqualTo("30s");
         String lifted = transaction.execute(status -> {
