@@ -4,7 +4,10 @@ import io.tandem.metrics.DifficultyTier;
 import io.tandem.metrics.MetricFilter;
 import io.tandem.metrics.MetricScope;
 import java.sql.Types;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,9 +74,20 @@ public class TicketsQuery {
         if (offset < 0) {
             throw new IllegalArgumentException("`offset` must not be negative, got " + offset);
         }
+        MetricFilter scope = filter;
+        if (week != null) {
+            // a week's tickets are those opened in its days within the range: read only those days, by index
+            LocalDate monday = weekStart(week);
+            LocalDate from = monday.isAfter(filter.from()) ? monday : filter.from();
+            LocalDate to = monday.plusDays(6).isBefore(filter.to()) ? monday.plusDays(6) : filter.to();
+            if (to.isBefore(from)) {
+                return new TicketPage(0, limit, offset, List.of());
+            }
+            scope = new MetricFilter(from, to, filter.team(), filter.segment());
+        }
         long[] total = {0};
         List<TicketRow> tickets = new ArrayList<>();
-        MetricScope.bind(jdbc.sql(SQL), filter)
+        MetricScope.bind(jdbc.sql(SQL), scope)
                 .param("week", week, Types.VARCHAR)
                 .param("rep", rep, Types.VARCHAR)
                 .param("limit", limit)
@@ -92,5 +106,14 @@ public class TicketsQuery {
                     }
                 });
         return new TicketPage(total[0], limit, offset, tickets);
+    }
+
+    /** The Monday of an ISO week {@code yyyy-Www}. */
+    private static LocalDate weekStart(String week) {
+        try {
+            return LocalDate.parse(week + "-1", DateTimeFormatter.ISO_WEEK_DATE);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("`week` must be an ISO week (yyyy-Www), not '" + week + "'", e);
+        }
     }
 }
