@@ -101,7 +101,7 @@ class TandemBenchmark {
     @Value("${benchmark.repeats:15}") int repeats;
     @Value("${benchmark.endpoint-seconds:15}") int endpointSeconds;
     @Value("${benchmark.duckdb-repeats:2}") int duckRepeats;
-    @Value("${benchmark.jpa-rows:2000}") int jpaRows;
+    @Value("${benchmark.jpa-rows:200}") int jpaRows;
     @Value("${benchmark.users:20}") int users;
     @Value("${benchmark.seconds:60}") int seconds;
     @Value("${benchmark.timeout-seconds:60}") int timeoutSeconds;
