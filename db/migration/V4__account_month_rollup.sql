@@ -181,4 +181,4 @@ create function rollup_differences() returns table (rollup text, difference text
     from (select * from account_month_history except all select * from account_month) t
 $$;
 
-select refresh_account_month(null);
+do $$ begin perform refresh_account_month(null); end $$;

@@ -249,4 +249,4 @@ create or replace function rollup_differences() returns table (rollup text, diff
     from (select * from rep_tier_month_history except all select * from rep_tier_month) t
 $$;
 
-select refresh_rep_tier_month(null, null, true);
+do $$ begin perform refresh_rep_tier_month(null, null, true); end $$;

@@ -1,6 +1,7 @@
 package io.tandem.app.cache;
 
 import io.tandem.app.web.DashboardFilters;
+import jakarta.annotation.PreDestroy;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -34,6 +36,7 @@ public class CacheWarmer {
     private final DashboardFilters filters;
     private final boolean enabled;
     private final AtomicLong changes = new AtomicLong();
+    private volatile boolean stopping;
     private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(1), r -> {
                 Thread t = new Thread(r, "tandem-cache-warm-up");
@@ -66,13 +69,26 @@ public class CacheWarmer {
     public void warmNow(String why) {
         long started = System.nanoTime();
         for (CacheWarmUp dashboard : dashboards) {
+            if (stopping) {
+                return;
+            }
             try {
                 dashboard.warm(filters.parse(null, null, null, null, null));
             } catch (RuntimeException e) {
-                log.warn("Cache warm-up of {} failed: {}", dashboard.getClass().getSimpleName(), e.getMessage());
+                if (!stopping) {
+                    log.warn("Cache warm-up of {} failed: {}", dashboard.getClass().getSimpleName(),
+                            NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+                }
             }
         }
         log.info("Dashboards computed ahead of their readers ({}) in {} ms", why, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Stops warming: the application is closing and its database with it. */
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        worker.shutdownNow();
     }
 
     /** How many data changes were announced since the start. */
