@@ -121,7 +121,12 @@ class SecurityIT {
                 .query(Long.class).single()).as("stored hashed, never in clear").isZero();
 
         assertThat(bearer(token, "/api/me").body()).contains("\"username\":\"morgan\"", "\"rep\":\"R001\"");
+        // last use is recorded, but not rewritten by every call within a minute (API reads are not writes)
+        String lastUsed = "select last_used_at::text from api_tokens where name = 'my-script' and revoked_at is null";
+        String firstUse = jdbc.sql(lastUsed).query(String.class).single();
+        assertThat(firstUse).isNotNull();
         assertThat(bearer(token, "/api/metrics/reps/R002/scorecard").statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql(lastUsed).query(String.class).single()).isEqualTo(firstUse);
 
         long id = jdbc.sql("select id from api_tokens where name = 'my-script' and revoked_at is null")
                 .query(Long.class).single();
