@@ -12,7 +12,9 @@ import io.tandem.app.cache.MetricCache;
 import io.tandem.app.db.LongStatements;
 import io.tandem.app.security.TestUsers;
 import io.tandem.domain.users.AppUserRepository;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +47,8 @@ class FreshFiguresIT {
 
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    Imports imports;
     @Autowired
     AppUserRepository users;
     @Autowired
@@ -167,6 +171,23 @@ class FreshFiguresIT {
             return jdbc.sql("show statement_timeout").query(String.class).single();
         });
         assertThat(lifted).isEqualTo("0");
+        assertThat(jdbc.sql("show statement_timeout").query(String.class).single()).isEqualTo("30s");
+    }
+
+    @Test
+    void anImportRunsWithoutTheStatementTimeoutOfDashboards() {
+        importGoodFiles(port);
+        String[] seenInsideTheImport = new String[1];
+        Imports.Source source = new Imports.Source("revenue.csv", ImportKind.REVENUE, () -> {
+            // the file is opened inside the import's transaction
+            seenInsideTheImport[0] = jdbc.sql("show statement_timeout").query(String.class).single();
+            return new ByteArrayInputStream("account,month,mrr,currency\nA2,2024-02,360,USD\n"
+                    .getBytes(StandardCharsets.UTF_8));
+        });
+
+        imports.run(List.of(source), "strict", false, TestUsers.ADMIN, ImportProgress.NONE);
+
+        assertThat(seenInsideTheImport[0]).isEqualTo("0");
         assertThat(jdbc.sql("show statement_timeout").query(String.class).single()).isEqualTo("30s");
     }
 
