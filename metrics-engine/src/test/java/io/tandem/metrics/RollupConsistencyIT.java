@@ -235,4 +235,72 @@ class RollupConsistencyIT {
         assertThat(data.jdbc().sql("select tier from rep_tier_month where month = date '2024-02-01'")
                 .query(String.class).list()).containsExactly("hard");
     }
+
+    /*
+     * Week of Monday 8 January 2024: t1 n c FRT 30 min 2 replies; t2 n c FRT 10, 1 reply; t3 n d unanswered;
+     * t4 s c Sunday 14 January 23:30 UTC, FRT 45, 5 replies (hard). Week of 15 January: t5 without a rep,
+     * prospect p, FRT 20, replies unknown.
+     */
+    private static MetricsDataset weekDataset() {
+        return MetricsDataset.fresh()
+                .supportRep("n", "north").supportRep("s", "south")
+                .account("A", "2024-01-05T00:00:00Z", null, 5, null)
+                .customer("c", "A").customer("d", "A").customer("p", null)
+                .supportTicket("t1", "c", "n", "2024-01-09T10:00:00Z", "2024-01-09T10:30:00Z", 2, null, null, null)
+                .supportTicket("t2", "c", "n", "2024-01-10T10:00:00Z", "2024-01-10T10:10:00Z", 1, null, null, null)
+                .supportTicket("t3", "d", "n", "2024-01-11T10:00:00Z", null, 0, null, null, null)
+                .supportTicket("t4", "c", "s", "2024-01-14T23:30:00Z", "2024-01-15T00:15:00Z", 5, null, null, null)
+                .supportTicket("t5", "p", null, "2024-01-16T09:00:00Z", "2024-01-16T09:20:00Z", null, null, null, null);
+    }
+
+    /** week rep tickets unanswered replies hard frts customers, one line per row. */
+    private static List<String> repWeekRows(MetricsDataset data) {
+        return data.jdbc().sql("""
+                select concat_ws(' ', w.week, coalesce(r.external_id, '-'), w.tickets, w.unanswered,
+                                 coalesce(w.replies::text, '-'), w.hard, w.frts::text,
+                                 (select string_agg(c.external_id, ',' order by c.external_id)
+                                  from customers c where c.id = any (w.customers)))
+                from rep_week w left join reps r on r.id = w.rep_id
+                order by w.week, r.external_id nulls last
+                """).query(String.class).list();
+    }
+
+    @Test
+    void theRepWeekTableHoldsCountsFrtsAndCustomersHelpedPerWeekAndRep() {
+        MetricsDataset data = weekDataset();
+        // d's only ticket is unanswered, so d is not helped; FRTs ascending, over answered tickets only
+        assertThat(repWeekRows(data)).containsExactly(
+                "2024-01-08 n 3 1 3 0 {00:10:00,00:30:00} c",
+                "2024-01-08 s 1 0 5 1 {00:45:00} c",
+                "2024-01-15 - 1 0 - 0 {00:20:00} p");
+        assertThat(differences(data)).isEmpty();
+
+        // in Berlin t4 opens on Monday 15 January, 00:30
+        data.timeZone("Europe/Berlin");
+        assertThat(repWeekRows(data)).containsExactly(
+                "2024-01-08 n 3 1 3 0 {00:10:00,00:30:00} c",
+                "2024-01-15 s 1 0 5 1 {00:45:00} c",
+                "2024-01-15 - 1 0 - 0 {00:20:00} p");
+        // lower thresholds make t1 hard as well (2 replies)
+        data.difficulty(2, 20, 0, 5);
+        assertThat(repWeekRows(data).get(0)).isEqualTo("2024-01-08 n 3 1 3 1 {00:10:00,00:30:00} c");
+        assertThat(differences(data)).isEmpty();
+    }
+
+    @Test
+    void aTicketWriteRecomputesOnlyTheWeeksItTouched() {
+        MetricsDataset data = weekDataset();
+        String later = "select xmin::text from rep_week where week = date '2024-01-15'";
+        List<String> untouched = data.jdbc().sql(later).query(String.class).list();
+
+        // d's ticket answered: d is helped, the FRTs gain 5 minutes
+        data.jdbc().sql("update tickets set first_response_at = opened_at + interval '5 minutes'"
+                + " where external_id = 't3'").update();
+        // a write that changes no column the rows are made of (closing a ticket) recomputes nothing
+        data.jdbc().sql("update tickets set closed_at = opened_at + interval '1 day'").update();
+
+        assertThat(differences(data)).isEmpty();
+        assertThat(repWeekRows(data).get(0)).isEqualTo("2024-01-08 n 3 0 3 0 {00:05:00,00:10:00,00:30:00} c,d");
+        assertThat(data.jdbc().sql(later).query(String.class).list()).isEqualTo(untouched);
+    }
 }

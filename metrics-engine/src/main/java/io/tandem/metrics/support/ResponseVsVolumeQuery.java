@@ -13,13 +13,80 @@ import org.springframework.stereotype.Component;
 
 /**
  * Response time against volume per ISO week and per rep, load balance and the elasticity of median FRT
- * on volume (metrics.md section 2). One statement: week rows (each carrying the team-wide load balance
- * and elasticity) and rep rows, told apart by {@code kind}.
+ * on volume (metrics.md section 2). One statement: rows per rep and ISO week (counts, the FRTs of answered
+ * tickets and the customers helped), from the rollup rep_week without a segment filter, else from raw rows;
+ * then week rows (each carrying the team-wide load balance and elasticity) and rep rows, told apart by
+ * {@code kind}.
  */
 @Component
 public class ResponseVsVolumeQuery {
 
-    private static final String SQL = MetricScope.CTES + MetricScope.SUPPORT_CTES + """
+    /** Per rep and ISO week, from raw rows: any range, any filter. */
+    private static final String RAW_REP_WEEKS = MetricScope.CTES + MetricScope.SUPPORT_CTES + """
+            -- section 2: customers helped are distinct people with an answered ticket; the FRTs are those of
+            -- answered tickets only (unanswered tickets are counted apart, never as 0)
+            rep_weeks as (
+                select st.week,
+                       st.rep,
+                       count(*)                                                         as tickets,
+                       count(*) filter (where not st.answered)                          as unanswered,
+                       sum(st.agent_replies) filter (where st.answered)                 as replies,
+                       count(*) filter (where st.tier = 'hard')                         as hard,
+                       coalesce(array_agg(st.frt) filter (where st.answered), '{}')     as frts,
+                       coalesce(array_agg(distinct st.customer_id) filter (where st.answered), '{}') as customers
+                from scoped_tickets st
+                group by st.week, st.rep
+            ),
+            """;
+
+    /**
+     * The same rows from the rollup rep_week (V8 migration) without a segment filter: the whole weeks of the
+     * range from the table, the partial weeks at its edges (at most six days each) from raw rows through the
+     * rollup's own definition, rep_week_rows.
+     */
+    private static final String ROLLUP_REP_WEEKS = MetricScope.CTES + MetricScope.SUPPORT_CTES + """
+            -- the Mondays of the first and last weeks wholly inside the range (none when first > last) and the
+            -- instants they span; without whole weeks the span is empty, at the range's end
+            whole_weeks as (
+                select w.first_week,
+                       w.last_week,
+                       case when w.first_week <= w.last_week
+                            then w.first_week::timestamp at time zone o.time_zone else ri.ends end       as starts,
+                       case when w.first_week <= w.last_week
+                            then (w.last_week + 7)::timestamp at time zone o.time_zone else ri.ends end  as ends
+                from (select date_trunc('week', cast(:from as date) + 6)::date as first_week,
+                             date_trunc('week', cast(:to as date) - 6)::date   as last_week) w
+                cross join org o
+                cross join range_instants ri
+            ),
+            week_rows as (
+                select rw.*
+                from rep_week rw
+                where rw.week between (select first_week from whole_weeks) and (select last_week from whole_weeks)
+                union all
+                select *
+                from rep_week_rows((select starts from range_instants), (select starts from whole_weeks))
+                union all
+                select *
+                from rep_week_rows((select ends from whole_weeks), (select ends from range_instants))
+            ),
+            rep_weeks as (
+                select wr.week,
+                       r.external_id as rep,
+                       wr.tickets,
+                       wr.unanswered,
+                       wr.replies,
+                       wr.hard,
+                       wr.frts,
+                       wr.customers
+                from week_rows wr
+                left join reps r on r.id = wr.rep_id
+                where cast(:team as text) is null or r.team = cast(:team as text)
+            ),
+            """;
+
+    /** Everything after the rows per rep and week: the same for both. */
+    private static final String FIGURES = """
             -- section 0: the ISO weeks (Monday first) that overlap the range; a week cut by it is partial
             range_weeks as (
                 select w::date                                                         as week,
@@ -28,35 +95,87 @@ public class ResponseVsVolumeQuery {
                                      date_trunc('week', cast(:to as date)::timestamp),
                                      interval '7 days') as w
             ),
-            -- section 2: customers helped are distinct people with an answered ticket; FRT percentiles are
-            -- continuous and over answered tickets only (percentile_cont and avg skip the null FRT of
-            -- unanswered tickets, which are counted apart)
-            week_figures as (
+            -- counts add up over reps; FRT percentiles (continuous) and distinct customers are taken over the
+            -- unnested FRTs and customers of the rows, so they are exact over any set of weeks and reps
+            week_counts as (
                 select rw.week,
                        rw.partial,
-                       count(distinct st.customer_id) filter (where st.answered)                    as customers_helped,
-                       count(st.ticket_id)                                                         as tickets,
-                       count(st.ticket_id) filter (where not st.answered)                          as unanswered,
-                       sum(st.agent_replies) filter (where st.answered)                            as replies,
-                       extract(epoch from percentile_cont(0.5) within group (order by st.frt)) / 60 as median_frt,
-                       extract(epoch from percentile_cont(0.9) within group (order by st.frt)) / 60 as p90_frt,
-                       extract(epoch from avg(st.frt)) / 60                                        as mean_frt
+                       coalesce(sum(x.tickets), 0)    as tickets,
+                       coalesce(sum(x.unanswered), 0) as unanswered,
+                       sum(x.replies)                 as replies
                 from range_weeks rw
-                left join scoped_tickets st on st.week = rw.week
+                left join rep_weeks x on x.week = rw.week
                 group by rw.week, rw.partial
             ),
+            week_frts as (
+                select x.week,
+                       extract(epoch from percentile_cont(0.5) within group (order by f.frt)) / 60 as median_frt,
+                       extract(epoch from percentile_cont(0.9) within group (order by f.frt)) / 60 as p90_frt,
+                       extract(epoch from avg(f.frt)) / 60                                        as mean_frt
+                from rep_weeks x
+                cross join lateral unnest(x.frts) as f (frt)
+                group by x.week
+            ),
+            week_customers as (
+                select x.week,
+                       count(distinct c.customer_id) as customers_helped
+                from rep_weeks x
+                cross join lateral unnest(x.customers) as c (customer_id)
+                group by x.week
+            ),
+            week_figures as (
+                select wc.week,
+                       wc.partial,
+                       coalesce(cu.customers_helped, 0) as customers_helped,
+                       wc.tickets,
+                       wc.unanswered,
+                       wc.replies,
+                       wf.median_frt,
+                       wf.p90_frt,
+                       wf.mean_frt
+                from week_counts wc
+                left join week_frts wf on wf.week = wc.week
+                left join week_customers cu on cu.week = wc.week
+            ),
+            rep_counts as (
+                select x.rep,
+                       sum(x.tickets)::bigint    as tickets,
+                       sum(x.unanswered)::bigint as unanswered,
+                       sum(x.replies)            as replies,
+                       sum(x.hard)::bigint       as hard
+                from rep_weeks x
+                where x.rep is not null
+                group by x.rep
+            ),
+            rep_frts as (
+                select x.rep,
+                       extract(epoch from percentile_cont(0.5) within group (order by f.frt)) / 60 as median_frt,
+                       extract(epoch from percentile_cont(0.9) within group (order by f.frt)) / 60 as p90_frt
+                from rep_weeks x
+                cross join lateral unnest(x.frts) as f (frt)
+                where x.rep is not null
+                group by x.rep
+            ),
+            rep_customers as (
+                select x.rep,
+                       count(distinct c.customer_id) as customers_helped
+                from rep_weeks x
+                cross join lateral unnest(x.customers) as c (customer_id)
+                where x.rep is not null
+                group by x.rep
+            ),
             rep_figures as (
-                select st.rep,
-                       count(distinct st.customer_id) filter (where st.answered)                    as customers_helped,
-                       count(*)                                                                    as tickets,
-                       count(*) filter (where not st.answered)                                     as unanswered,
-                       sum(st.agent_replies) filter (where st.answered)                            as replies,
-                       extract(epoch from percentile_cont(0.5) within group (order by st.frt)) / 60 as median_frt,
-                       extract(epoch from percentile_cont(0.9) within group (order by st.frt)) / 60 as p90_frt,
-                       count(*) filter (where st.tier = 'hard')                                    as hard
-                from scoped_tickets st
-                where st.rep is not null
-                group by st.rep
+                select rc.rep,
+                       coalesce(cu.customers_helped, 0) as customers_helped,
+                       rc.tickets,
+                       rc.unanswered,
+                       rc.replies,
+                       rf.median_frt,
+                       rf.p90_frt,
+                       rc.hard
+                from rep_counts rc
+                left join rep_frts rf on rf.rep = rc.rep
+                left join rep_customers cu on cu.rep = rc.rep
             ),
             -- section 2, load balance: the busiest 20% of the reps with tickets, by hard count; a fifth is
             -- rounded to whole reps, at least one; equal hard counts are ordered by external id
@@ -75,10 +194,11 @@ public class ResponseVsVolumeQuery {
                 from rep_load rl
             ),
             -- elasticity: least-squares slope of ln(median FRT) on ln(tickets) over full weeks; a partial
-            -- week's volume is cut by the range, and ln needs a median above 0
+            -- week's volume is cut by the range, and ln needs a median above 0; summed in week order, so
+            -- that the floating-point result does not depend on the order rows arrive in
             elasticity as (
-                select regr_slope(ln(wf.median_frt)::float8, ln(wf.tickets::float8)) as slope,
-                       regr_count(ln(wf.median_frt)::float8, ln(wf.tickets::float8)) as weeks
+                select regr_slope(ln(wf.median_frt)::float8, ln(wf.tickets::float8) order by wf.week) as slope,
+                       regr_count(ln(wf.median_frt)::float8, ln(wf.tickets::float8))                as weeks
                 from week_figures wf
                 where not wf.partial
                   and wf.median_frt > 0
@@ -132,14 +252,27 @@ public class ResponseVsVolumeQuery {
             order by kind desc, week, rep
             """;
 
+    private static final String RAW_SQL = RAW_REP_WEEKS + FIGURES;
+    private static final String ROLLUP_SQL = ROLLUP_REP_WEEKS + FIGURES;
+
     private final JdbcClient jdbc;
 
     public ResponseVsVolumeQuery(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** From the rollup without a segment filter (the dashboards' and the scorecard's case), else from raw rows. */
     public ResponseVsVolume fetch(MetricFilter filter) {
-        List<Row> rows = MetricScope.bind(jdbc.sql(SQL), filter).query(ResponseVsVolumeQuery::row).list();
+        return fetch(filter, filter.segment() == null ? ROLLUP_SQL : RAW_SQL);
+    }
+
+    /** From raw rows, whatever the filter (for the test that compares both paths). */
+    ResponseVsVolume fetchRaw(MetricFilter filter) {
+        return fetch(filter, RAW_SQL);
+    }
+
+    private ResponseVsVolume fetch(MetricFilter filter, String sql) {
+        List<Row> rows = MetricScope.bind(jdbc.sql(sql), filter).query(ResponseVsVolumeQuery::row).list();
         List<ResponseWeek> weeks = new ArrayList<>();
         List<RepResponse> reps = new ArrayList<>();
         List<Row> busiest = new ArrayList<>();
