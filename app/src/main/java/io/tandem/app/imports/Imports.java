@@ -131,7 +131,7 @@ class Imports {
      * Refreshes the planner's statistics of the tables an import wrote, so that dashboards plan well
      * at once (autovacuum may take a minute, and never analyses very small tables such as reps).
      * Revenue and accounts also rewrite the account_month rollup (V4 migration triggers), tickets and
-     * ratings the rep_tier_month rollup (V6).
+     * ratings the rep_tier_month rollup (V6), tickets the rep_week rollup (V8).
      */
     private void analyze(List<ImportResult> results) {
         List<String> tables = results.stream()
@@ -145,6 +145,9 @@ class Imports {
         }
         if (tables.contains("tickets") || tables.contains("ratings")) {
             jdbc.sql("analyze rep_tier_month").update();
+        }
+        if (tables.contains("tickets")) {
+            jdbc.sql("analyze rep_week").update();
         }
     }
 

@@ -107,4 +107,34 @@ class RollupImportIT {
         assertThat(februaryHappiness()).isEqualTo("0 great, 1 not good, n 1");
         assertThat(differences()).isEmpty();
     }
+
+    /** Week 2024-W05 (Monday 29 January to Sunday 4 February, a whole week: read from rep_week) from the API. */
+    private String week5Response() {
+        HttpResponse<String> response = Http.api(port, "GET",
+                "/api/metrics/support/response-vs-volume?from=2024-01-29&to=2024-02-04", null, null,
+                TestUsers.ADMIN, TestUsers.PASSWORD);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode week = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build()
+                .readTree(response.body()).get("weeks").get(0);
+        return week.get("week").asString() + ": " + week.get("tickets") + " tickets, median "
+                + week.get("medianFrtMinutes").decimalValue().stripTrailingZeros().toPlainString()
+                + ", unanswered " + week.get("unanswered") + ", customers " + week.get("customersHelped");
+    }
+
+    @Test
+    void aTicketsImportShowsInResponseTimesAtOnce() {
+        // good files: T1 of C1 answered after 30 minutes on 1 February 2024, T2 of C2 on 3 February unanswered
+        ImportTesting.importGoodFiles(port);
+        assertThat(week5Response()).isEqualTo("2024-W05: 2 tickets, median 30, unanswered 1, customers 1");
+
+        // T2 answered after 10 minutes: median of {10, 30} = 20, C2 helped too
+        HttpResponse<String> upsert = postCsv(port, "tickets", "", """
+                external_id,customer,account,rep,channel,type,opened_at,first_response_at,closed_at,agent_replies,handle_minutes,escalated,presale
+                T2,C2,,ana@x.io,chat,bug,2024-02-03T09:00:00Z,2024-02-03T09:10:00Z,,1,,,
+                """);
+        assertThat(upsert.body()).contains("\"inserted\":0,\"updated\":1");
+
+        assertThat(week5Response()).isEqualTo("2024-W05: 2 tickets, median 20, unanswered 0, customers 2");
+        assertThat(differences()).isEmpty();
+    }
 }

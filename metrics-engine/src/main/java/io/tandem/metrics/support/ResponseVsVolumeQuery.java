@@ -96,8 +96,8 @@ public class ResponseVsVolumeQuery {
                                      interval '7 days') as w
             ),
             -- counts add up over reps; FRT percentiles (continuous) and distinct customers are taken over the
-            -- unnested FRTs and customers of the rows, so they are exact over any set of weeks and reps (the
-            -- distinct customers through a hashed select distinct, cheaper than count(distinct)'s sort)
+            -- unnested FRTs and customers of the rows, so they are exact over any set of weeks and reps; one
+            -- pass each for the week and the rep level (grouping sets, told apart by by_week)
             week_counts as (
                 select rw.week,
                        rw.partial,
@@ -108,22 +108,26 @@ public class ResponseVsVolumeQuery {
                 left join rep_weeks x on x.week = rw.week
                 group by rw.week, rw.partial
             ),
-            week_frts as (
-                select x.week,
+            frt_figures as (
+                select grouping(x.week) = 0                                                       as by_week,
+                       x.week,
+                       x.rep,
                        extract(epoch from percentile_cont(0.5) within group (order by f.frt)) / 60 as median_frt,
                        extract(epoch from percentile_cont(0.9) within group (order by f.frt)) / 60 as p90_frt,
                        extract(epoch from avg(f.frt)) / 60                                        as mean_frt
                 from rep_weeks x
                 cross join lateral unnest(x.frts) as f (frt)
-                group by x.week
+                group by grouping sets ((x.week), (x.rep))
             ),
-            week_customers as (
-                select d.week,
-                       count(*) as customers_helped
-                from (select distinct x.week, c.customer_id
+            customer_figures as (
+                select grouping(d.week) = 0           as by_week,
+                       d.week,
+                       d.rep,
+                       count(distinct d.customer_id) as customers_helped
+                from (select x.week, x.rep, c.customer_id
                       from rep_weeks x
                       cross join lateral unnest(x.customers) as c (customer_id)) d
-                group by d.week
+                group by grouping sets ((d.week), (d.rep))
             ),
             week_figures as (
                 select wc.week,
@@ -136,8 +140,8 @@ public class ResponseVsVolumeQuery {
                        wf.p90_frt,
                        wf.mean_frt
                 from week_counts wc
-                left join week_frts wf on wf.week = wc.week
-                left join week_customers cu on cu.week = wc.week
+                left join frt_figures wf on wf.by_week and wf.week = wc.week
+                left join customer_figures cu on cu.by_week and cu.week = wc.week
             ),
             rep_counts as (
                 select x.rep,
@@ -149,24 +153,6 @@ public class ResponseVsVolumeQuery {
                 where x.rep is not null
                 group by x.rep
             ),
-            rep_frts as (
-                select x.rep,
-                       extract(epoch from percentile_cont(0.5) within group (order by f.frt)) / 60 as median_frt,
-                       extract(epoch from percentile_cont(0.9) within group (order by f.frt)) / 60 as p90_frt
-                from rep_weeks x
-                cross join lateral unnest(x.frts) as f (frt)
-                where x.rep is not null
-                group by x.rep
-            ),
-            rep_customers as (
-                select d.rep,
-                       count(*) as customers_helped
-                from (select distinct x.rep, c.customer_id
-                      from rep_weeks x
-                      cross join lateral unnest(x.customers) as c (customer_id)
-                      where x.rep is not null) d
-                group by d.rep
-            ),
             rep_figures as (
                 select rc.rep,
                        coalesce(cu.customers_helped, 0) as customers_helped,
@@ -177,8 +163,8 @@ public class ResponseVsVolumeQuery {
                        rf.p90_frt,
                        rc.hard
                 from rep_counts rc
-                left join rep_frts rf on rf.rep = rc.rep
-                left join rep_customers cu on cu.rep = rc.rep
+                left join frt_figures rf on not rf.by_week and rf.rep = rc.rep
+                left join customer_figures cu on not cu.by_week and cu.rep = rc.rep
             ),
             -- section 2, load balance: the busiest 20% of the reps with tickets, by hard count; a fifth is
             -- rounded to whole reps, at least one; equal hard counts are ordered by external id
