@@ -53,7 +53,8 @@ class PagesIT {
     void unknownPagesGetAFriendly404WithoutInternals() {
         HttpResponse<String> response = admin.get("/no-such-page");
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.body()).contains("We could not find that page").doesNotContain("Exception");
+        assertThat(response.body()).contains("<h1>Something went wrong</h1>", "We could not find that page")
+                .doesNotContain("Exception");
     }
 
     @Test
