@@ -22,40 +22,62 @@ import org.springframework.stereotype.Component;
 public class ContactRateQuery {
 
     private static final String SQL = MetricScope.CTES + """
-            -- section 2: customers of accounts active in m (MRR(m) > 0); a customer with a created_at after
-            -- the month is not yet one of them
+            -- section 2: customers of accounts active in m (MRR(m) > 0); a customer created after the month
+            -- is not yet one of them. Counted per account by the month they joined, those who joined before
+            -- the range (or at an unknown time) in one row per account, so that the join below has about one
+            -- row per active account-month rather than one per customer and month.
+            account_joins as (
+                select c.account_id,
+                       case when c.created_at >= b.first_month::timestamp at time zone o.time_zone
+                            then date_trunc('month', c.created_at at time zone o.time_zone)::date end as joined_month,
+                       count(*)                                                                    as n
+                from customers c
+                cross join org o
+                cross join bounds b
+                where c.account_id is not null
+                group by 1, 2
+            ),
             month_customers as (
                 select am.month,
                        am.tier,
-                       c.id as customer_id
-                from account_mrr am
-                join range_months rm on rm.month = am.month
-                join customers c on c.account_id = am.account_id
+                       sum(aj.n) as customers
+                from range_mrr am
+                join account_joins aj on aj.account_id = am.account_id
+                                     and (aj.joined_month is null or aj.joined_month <= am.month)
+                where am.mrr > 0
+                group by am.month, am.tier
+            ),
+            -- customers of accounts active in m who opened a ticket in m, months in the organisation's time zone
+            month_contacted as (
+                select am.month,
+                       am.tier,
+                       count(*) as contacted
+                from (select distinct date_trunc('month', t.opened_at at time zone o.time_zone)::date as month,
+                                      t.customer_id
+                      from tickets t
+                      cross join org o
+                      cross join bounds b
+                      where t.opened_at >= b.first_month::timestamp at time zone o.time_zone
+                        and t.opened_at < (b.last_month + interval '1 month')::timestamp at time zone o.time_zone) ct
+                join customers c on c.id = ct.customer_id
+                join range_mrr am on am.account_id = c.account_id and am.month = ct.month
                 cross join org o
                 where am.mrr > 0
                   and (c.created_at is null
                        or c.created_at < (am.month + interval '1 month')::timestamp at time zone o.time_zone)
-            ),
-            -- customers who opened a ticket in m, months in the organisation's time zone
-            month_contacts as (
-                select distinct date_trunc('month', t.opened_at at time zone o.time_zone)::date as month,
-                                t.customer_id
-                from tickets t
-                cross join org o
-                cross join bounds b
-                where t.opened_at >= b.first_month::timestamp at time zone o.time_zone
-                  and t.opened_at < (b.last_month + interval '1 month')::timestamp at time zone o.time_zone
+                group by am.month, am.tier
             )
+            -- per month and segment, with the totals per month
             select rm.month,
                    sl.segment,
                    sl.position,
-                   grouping(sl.segment)      as all_segments,
-                   count(mc.customer_id)     as customers,
-                   count(ct.customer_id)     as contacted
+                   grouping(sl.segment)                    as all_segments,
+                   coalesce(sum(mc.customers), 0)::bigint  as customers,
+                   coalesce(sum(ct.contacted), 0)::bigint  as contacted
             from range_months rm
             cross join segment_labels sl
             left join month_customers mc on mc.month = rm.month and mc.tier = sl.tier
-            left join month_contacts ct on ct.month = mc.month and ct.customer_id = mc.customer_id
+            left join month_contacted ct on ct.month = rm.month and ct.tier = sl.tier
             where cast(:segment as text) is null or sl.segment = cast(:segment as text)
             group by grouping sets ((rm.month), (rm.month, sl.segment, sl.position))
             order by all_segments desc, sl.position, rm.month

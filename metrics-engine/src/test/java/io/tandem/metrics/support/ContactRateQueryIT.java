@@ -55,6 +55,22 @@ class ContactRateQueryIT {
     }
 
     @Test
+    void customersCreatedBeforeTheRangeCountInEveryMonthAndOneCreatedLaterOnlyFromItsMonth() {
+        MetricsDataset data = dataset();
+        // a1 created long before the range, a2 on the last evening of January (UTC: still January), a3 in
+        // February as before; b1 joined in March, after B churned, so it counts nowhere and its March ticket
+        // neither
+        data.jdbc().sql("update customers set created_at = '2021-06-01T00:00:00Z' where external_id = 'a1'").update();
+        data.jdbc().sql("update customers set created_at = '2024-01-31T23:00:00Z' where external_id = 'a2'").update();
+        data.jdbc().sql("update customers set created_at = '2024-03-02T00:00:00Z' where external_id = 'b1'").update();
+        ContactRate result = new ContactRateQuery(data.jdbc()).fetch(Q1);
+
+        // January: a1, a2 = 2, contacted a1 = 1; February: a1, a2, a3 = 3, contacted a2 = 1; March: 3, none
+        assertThat(result.months()).extracting(ContactMonth::customers).containsExactly(2L, 3L, 3L);
+        assertThat(result.months()).extracting(ContactMonth::contacted).containsExactly(1L, 1L, 0L);
+    }
+
+    @Test
     void everySegmentGetsItsMonthsAndAnEmptyOneHasNoRate() {
         List<SegmentContactRate> segments = new ContactRateQuery(dataset().jdbc()).fetch(Q1).segments();
 
