@@ -4,6 +4,10 @@ import io.tandem.app.db.DataDirectory;
 import io.tandem.app.demo.GenerateCommand;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
@@ -25,9 +29,27 @@ public class TandemApplication {
         SpringApplication.run(TandemApplication.class, args);
     }
 
+    /**
+     * The system clock, or with {@code tandem.clock.today} (an ISO date) one that starts at that
+     * day's midnight UTC and runs on from there: the demo company and every default range then
+     * follow that day, whatever day it really is (tests pin it; a demo can be shown as of a day).
+     */
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(@Value("${tandem.clock.today:}") String today) {
+        return clockStartingOn(today, Clock.systemUTC());
+    }
+
+    static Clock clockStartingOn(String today, Clock system) {
+        if (today == null || today.isBlank()) {
+            return system;
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.parse(today.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("tandem.clock.today must be a date like 2026-11-24, not '" + today + "'");
+        }
+        return Clock.offset(system, Duration.between(system.instant(), day.atStartOfDay(ZoneOffset.UTC).toInstant()));
     }
 
     /** Resolved once, so every user of it sees the same directory. */

@@ -96,8 +96,13 @@ public class DemoData implements ApplicationRunner {
         }
     }
 
-    /** Generates and writes the demo company in one transaction. */
+    /** Generates and writes the demo company (the configured seed, as of today) in one transaction. */
     public void load() {
+        load(seed);
+    }
+
+    /** The demo company of another seed, as of today by the clock (tests of the generator's patterns). */
+    void load(long seed) {
         long started = System.nanoTime();
         log.info("Loading demo data ({} accounts, seed {})...", accounts, seed);
         List<TableRows> tables = new DemoDataGenerator(seed, accounts, LocalDate.now(clock)).generate();

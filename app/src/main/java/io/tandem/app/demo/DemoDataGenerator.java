@@ -22,7 +22,8 @@ import java.util.SplittableRandom;
  * reps. Deterministic for a given seed, size and end date. It plants the patterns the dashboards
  * exist to reveal:
  * <ul>
- *   <li>older accounts pay more: accounts expand with age, and small young ones churn most;</li>
+ *   <li>older accounts pay more: the longer an account stays, the likelier it adds seats, it may
+ *       upgrade its plan (Basic, Plus, Pro) from its third month, and small young accounts churn most;</li>
  *   <li>harder tickets get lower ratings;</li>
  *   <li>first response time rises in high-volume weeks (a weekly load factor drives both);</li>
  *   <li>one support rep (Morgan Hale) takes most of the hard tickets and rates at or above
@@ -126,7 +127,7 @@ public final class DemoDataGenerator {
         int sales = 4 + extraInTeam(extra, 1);
         this.hardTicketShare = 0.6 * Math.min(1, 7.0 / support);
         this.easyTicketShare = 0.2 * Math.min(1, 7.0 / support);
-        this.bigBookerShare = 0.35 * Math.min(1, 3.0 / (sales - 1));
+        this.bigBookerShare = 0.45 * Math.min(1, 3.0 / (sales - 1));
     }
 
     /** The company, table by table, in the order they must be written. */
@@ -235,6 +236,7 @@ public final class DemoDataGenerator {
     private static final class AccountState {
         long id;
         int seats;
+        String plan;
         BigDecimal pricePerSeat;
         BigDecimal mrr;
         boolean active = true;
@@ -252,14 +254,14 @@ public final class DemoDataGenerator {
         Instant signedUpAt = at(signupDay, 8 + random.nextInt(10));
 
         double segmentRoll = random.nextDouble();
-        a.seats = segmentRoll < 0.55 ? 1 + random.nextInt(3) : segmentRoll < 0.85 ? 4 + random.nextInt(7) : 11 + random.nextInt(40);
-        String plan = a.seats >= 11 ? "Pro" : random.nextDouble() < 0.5 ? "Plus" : "Basic";
-        a.pricePerSeat = BigDecimal.valueOf(switch (plan) { case "Pro" -> 30; case "Plus" -> 20; default -> 12; });
+        a.seats = segmentRoll < 0.55 ? 1 + random.nextInt(3) : segmentRoll < 0.85 ? 4 + random.nextInt(7) : 11 + random.nextInt(25);
+        a.plan = a.seats >= 11 ? "Pro" : random.nextDouble() < 0.5 ? "Plus" : "Basic";
+        a.pricePerSeat = priceOf(a.plan);
         long closer = salesReps.get(1 + random.nextInt(salesReps.size() - 1));
         if (a.seats >= 4 && random.nextDouble() < bigBookerShare) {
             // the big booker lands bigger first deals, with customers who often do not stay
             closer = bigBookerRep;
-            a.seats = (int) Math.round(a.seats * 1.6);
+            a.seats = (int) Math.round(a.seats * 1.3);
             a.riskyBooking = true;
         }
         a.ownerRep = a.seats >= 11 ? successReps.get(random.nextInt(successReps.size())) : closer;
@@ -299,7 +301,7 @@ public final class DemoDataGenerator {
                     YearMonth next = m.plusMonths(1);
                     churnedAt = at(next.atDay(1 + random.nextInt(Math.min(5, dayLimit(next)))), 9);
                 } else {
-                    changeSeats(a, m, age);
+                    expandOrContract(a, m, age);
                 }
             } else if (random.nextDouble() < (a.seats <= 3 ? 0.04 : 0.02)) {
                 // reactivation: the account comes back at its old price
@@ -310,7 +312,7 @@ public final class DemoDataGenerator {
             }
         }
         add("accounts", a.id, "A%05d".formatted(a.id), companyName(), signedUpAt, a.active ? null : churnedAt, a.seats,
-                plan, a.active ? a.mrr : BigDecimal.ZERO.setScale(2), CURRENCY, a.ownerRep);
+                a.plan, a.active ? a.mrr : BigDecimal.ZERO.setScale(2), CURRENCY, a.ownerRep);
     }
 
     private YearMonth signupMonth() {
@@ -347,8 +349,14 @@ public final class DemoDataGenerator {
         return base * ageFactor * bad * risky * (badRating ? 1.0 : profile.churnFactor());
     }
 
-    private void changeSeats(AccountState a, YearMonth m, int age) {
-        double expand = 0.035 + Math.min(age, 24) * 0.002;
+    private void expandOrContract(AccountState a, YearMonth m, int age) {
+        if (!a.plan.equals("Pro") && age >= 2 && random.nextDouble() < 0.04) {
+            a.plan = a.plan.equals("Basic") ? "Plus" : "Pro";
+            a.pricePerSeat = priceOf(a.plan);
+            a.mrr = mrrOf(a);
+            return;
+        }
+        double expand = 0.05 + Math.min(age, 24) * 0.004;
         double roll = random.nextDouble();
         if (roll < expand) {
             int added = Math.max(1, (int) Math.round(a.seats * (0.1 + random.nextDouble() * 0.25)));
@@ -364,6 +372,10 @@ public final class DemoDataGenerator {
             a.seats -= Math.max(1, a.seats / 5);
             a.mrr = mrrOf(a);
         }
+    }
+
+    private static BigDecimal priceOf(String plan) {
+        return BigDecimal.valueOf(switch (plan) { case "Pro" -> 30; case "Plus" -> 20; default -> 12; });
     }
 
     private static BigDecimal mrrOf(AccountState a) {

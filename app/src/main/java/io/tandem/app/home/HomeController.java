@@ -5,6 +5,7 @@ import io.tandem.app.cache.MetricCache;
 import io.tandem.app.web.DashboardFilter;
 import io.tandem.metrics.overview.Headlines;
 import io.tandem.metrics.overview.HeadlinesQuery;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,10 +16,12 @@ class HomeController implements CacheWarmUp {
 
     private final HeadlinesQuery headlines;
     private final MetricCache cache;
+    private final Clock clock;
 
-    HomeController(HeadlinesQuery headlines, MetricCache cache) {
+    HomeController(HeadlinesQuery headlines, MetricCache cache, Clock clock) {
         this.headlines = headlines;
         this.cache = cache;
+        this.clock = clock;
     }
 
     @GetMapping("/")
@@ -34,6 +37,6 @@ class HomeController implements CacheWarmUp {
 
     /** The headlines read "last week" and "this month" from the clock: cached by today. */
     private Headlines headlines() {
-        return cache.get("headlines", LocalDate.now(), headlines::fetch);
+        return cache.get("headlines", LocalDate.now(clock), headlines::fetch);
     }
 }

@@ -57,6 +57,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
                 "tandem.data-dir=${benchmark.data-dir:${java.io.tmpdir}/tandem-bench/${random.uuid}}",
                 "tandem.embedded.clean=${benchmark.clean:true}",
                 "tandem.demo.load=false",
+                // the generated data ends today: so do the default ranges
+                "tandem.clock.today=",
                 "tandem.import.max-rows=1000000000"})
 class ExplainBenchmark {
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tandem.app.TandemIT;
 import io.tandem.metrics.MetricFilter;
 import io.tandem.metrics.revenue.MrrMovementsQuery;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
@@ -17,12 +18,14 @@ class ExplainCaptureIT {
 
     @Autowired
     DataSource dataSource;
+    @Autowired
+    Clock clock;
 
     @Test
     void anEngineQueryOnTheCaptureConnectionReportsItsAnalysedPlan() throws Exception {
         try (ExplainCapture capture = new ExplainCapture(dataSource)) {
             MrrMovementsQuery query = new MrrMovementsQuery(capture.jdbc());
-            LocalDate to = LocalDate.now().withDayOfMonth(1).minusDays(1);
+            LocalDate to = LocalDate.now(clock).withDayOfMonth(1).minusDays(1);
 
             List<String> plans = capture.plansOf(() -> query.fetch(MetricFilter.of(to.withDayOfMonth(1), to)));
 

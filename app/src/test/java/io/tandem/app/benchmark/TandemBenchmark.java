@@ -87,6 +87,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
                 "tandem.data-dir=${java.io.tmpdir}/tandem-bench/${random.uuid}",
                 "tandem.embedded.clean=true",
                 "tandem.demo.load=false",
+                // the generated data ends today: so do the default ranges
+                "tandem.clock.today=",
                 "tandem.import.max-file-mb=4000"})
 class TandemBenchmark {
 

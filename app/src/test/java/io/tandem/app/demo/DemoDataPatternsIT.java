@@ -6,21 +6,30 @@ import io.tandem.app.TandemIT;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The demo company holds the patterns the dashboards exist to reveal (issue: demo data); the
- * pattern tests themselves are in {@link PlantedPatterns}.
+ * The default demo company (seed 42, as of the tests' fixed day) holds the patterns the dashboards
+ * exist to reveal, in its tables ({@link PlantedPatterns}) and through the API ({@link DemoApiPatterns});
+ * {@link DemoPatternsAcrossDaysIT} checks them for demos of other days and seeds.
  */
 @TandemIT
-class DemoDataPatternsIT implements PlantedPatterns {
+class DemoDataPatternsIT implements PlantedPatterns, DemoApiPatterns {
 
     @Autowired
     JdbcClient jdbc;
+    @LocalServerPort
+    int port;
 
     @Override
     public JdbcClient jdbc() {
         return jdbc;
+    }
+
+    @Override
+    public int port() {
+        return port;
     }
 
     private double number(String sql) {

@@ -7,6 +7,7 @@ import io.tandem.app.imports.FolderImport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +35,8 @@ class ScaleDataIT implements PlantedPatterns {
     FolderImport folderImport;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Clock clock;
     Map<String, Long> written;
     Map<String, Long> imported;
 
@@ -45,7 +48,7 @@ class ScaleDataIT implements PlantedPatterns {
     @BeforeAll
     void writeAndImport() throws IOException {
         Path dir = Files.createTempDirectory("tandem-scale");
-        written = ScaleData.write(0.02, 42, LocalDate.now(), dir);
+        written = ScaleData.write(0.02, 42, LocalDate.now(clock), dir);
         imported = folderImport.importCsvFiles(dir, "scale-test");
     }
 

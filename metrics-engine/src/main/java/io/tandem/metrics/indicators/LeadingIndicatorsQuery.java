@@ -97,8 +97,9 @@ public class LeadingIndicatorsQuery {
                 where ca.cohort + make_interval(months => i.horizon) <= b.last_month
             ),
             -- the team's median and p90 first response time (section 2: calendar time, continuous
-            -- percentiles) over answered tickets opened in the range; tickets follow their rep (section 0)
-            frt_thresholds as (
+            -- percentiles) over answered tickets opened in the range; tickets follow their rep (section 0).
+            -- Materialized: computed once, not again for every first ticket it is compared with
+            frt_thresholds as materialized (
                 select percentile_cont(0.5) within group (order by t.first_response_at - t.opened_at) as median_frt,
                        percentile_cont(0.9) within group (order by t.first_response_at - t.opened_at) as p90_frt
                 from tickets t
