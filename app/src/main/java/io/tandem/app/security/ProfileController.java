@@ -4,13 +4,8 @@ import io.tandem.domain.users.AppUser;
 import io.tandem.domain.users.AppUserRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -28,7 +23,6 @@ class ProfileController {
     private final PasswordEncoder encoder;
     private final ApiTokens tokens;
     private final Audit audit;
-    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
     ProfileController(AppUserRepository users, PasswordEncoder encoder, ApiTokens tokens, Audit audit) {
         this.users = users;
@@ -77,12 +71,9 @@ class ProfileController {
         stored.setPasswordHash(encoder.encode(newPassword));
         stored.setMustChangePassword(false);
         audit.record("password_changed", "own password");
-        // keep the session, now without the must-change mark
-        TandemUser changed = user.withPasswordChanged();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(changed, null, changed.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        contexts.saveContext(context, request, response);
+        // keep this session, now with the new password and without the must-change mark; the user's
+        // other sessions are signed out on their next request (SessionFollowsAccountFilter)
+        SessionFollowsAccountFilter.signInAs(TandemUser.of(stored, false), request, response);
         redirect.addFlashAttribute("message", "Your password was changed.");
         return "redirect:/profile";
     }

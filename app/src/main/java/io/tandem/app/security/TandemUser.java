@@ -3,8 +3,13 @@ package io.tandem.app.security;
 import io.tandem.domain.users.AppUser;
 import io.tandem.domain.users.UserRole;
 import java.io.Serial;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -24,10 +29,13 @@ public final class TandemUser implements UserDetails, CredentialsContainer {
     private final boolean enabled;
     private final boolean locked;
     private final boolean mustChangePassword;
+    /** A digest of the password hash at sign-in: tells a changed password without keeping the hash. */
+    private final String passwordStamp;
 
     TandemUser(long id, String username, String passwordHash, UserRole role, String repExternalId, boolean enabled,
                boolean locked, boolean mustChangePassword) {
         this.id = id;
+        this.passwordStamp = stamp(passwordHash);
         this.username = username;
         this.passwordHash = passwordHash;
         this.role = role;
@@ -43,8 +51,25 @@ public final class TandemUser implements UserDetails, CredentialsContainer {
                 user.isMustChangePassword());
     }
 
-    TandemUser withPasswordChanged() {
-        return new TandemUser(id, username, null, role, repExternalId, enabled, locked, false);
+    private static String stamp(String passwordHash) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(passwordHash).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether this (stored) account still holds the sign-in of {@code session}: same password, still enabled. */
+    boolean keepsSignInOf(TandemUser session) {
+        return enabled && id == session.id && passwordStamp.equals(session.passwordStamp);
+    }
+
+    /** Whether this (stored) account grants what {@code session} was granted at sign-in. */
+    boolean sameRightsAs(TandemUser session) {
+        return role == session.role && Objects.equals(repExternalId, session.repExternalId)
+                && mustChangePassword == session.mustChangePassword;
     }
 
     public long id() {

@@ -1,6 +1,7 @@
 package io.tandem.app.security;
 
 import io.tandem.domain.users.AppUserRepository;
+import java.util.Optional;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -16,6 +17,12 @@ class TandemUserDetailsService implements UserDetailsService {
     TandemUserDetailsService(AppUserRepository users, LoginAttempts attempts) {
         this.users = users;
         this.attempts = attempts;
+    }
+
+    /** The account as stored now, for a session signed in as user {@code id}; empty once deleted. */
+    @Transactional(readOnly = true)
+    public Optional<TandemUser> current(long id) {
+        return users.findById(id).map(u -> TandemUser.of(u, false));
     }
 
     @Override

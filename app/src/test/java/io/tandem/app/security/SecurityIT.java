@@ -10,10 +10,24 @@ import io.tandem.domain.settings.SettingsRepository;
 import io.tandem.domain.users.AppUser;
 import io.tandem.domain.users.AppUserRepository;
 import io.tandem.domain.users.UserRole;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,20 +106,76 @@ class SecurityIT {
     }
 
     @Test
-    void fiveFailedSignInsLockTheUserNameWithAClearMessage() {
+    void fiveFailedSignInsMakeThatAddressWaitLongerEachTimeButNotTheRealUserElsewhere() throws IOException {
         user("unlucky", UserRole.MANAGER, null, "the-right-password", false);
-        Http.Session session = new Http.Session(port);
+        Http.Session stranger = new Http.Session(port);
         for (int i = 1; i <= 4; i++) {
-            HttpResponse<String> failed = session.post("/login", "username=unlucky&password=wrong-" + i);
+            HttpResponse<String> failed = stranger.post("/login", "username=unlucky&password=wrong-" + i);
             assertThat(failed.headers().firstValue("Location")).get().asString().endsWith("/login?error");
         }
-        HttpResponse<String> fifth = session.post("/login", "username=unlucky&password=wrong-5");
-        assertThat(fifth.headers().firstValue("Location")).get().asString().contains("/login?locked=15");
+        HttpResponse<String> fifth = stranger.post("/login", "username=unlucky&password=wrong-5");
+        assertThat(fifth.headers().firstValue("Location")).get().asString().endsWith("/login?locked=1");
 
-        HttpResponse<String> evenRight = session.post("/login", "username=unlucky&password=the-right-password");
-        assertThat(evenRight.headers().firstValue("Location")).get().asString().contains("/login?locked=");
-        assertThat(session.get("/login?locked=15").body()).contains("Too many failed sign-ins", "15 more minute(s)");
+        HttpResponse<String> evenRight = stranger.post("/login", "username=unlucky&password=the-right-password");
+        assertThat(evenRight.headers().firstValue("Location")).get().asString().endsWith("/login?locked=1");
+        assertThat(stranger.get("/login?locked=1").body()).contains("Too many failed sign-ins", "Try again in 1 minute(s)");
         assertThat(audited("unlucky", "login_failed")).isTrue();
+
+        // the real user, from another address, gets in at once
+        assertThat(statusFrom("127.0.0.2", "/api/me", "unlucky", "the-right-password")).isEqualTo(200);
+        assertThat(statusFrom("127.0.0.1", "/api/me", "unlucky", "the-right-password")).isEqualTo(401);
+    }
+
+    /** The status of a GET with HTTP Basic sent from this local address (Java 17's HttpClient cannot bind one). */
+    private int statusFrom(String localAddress, String path, String user, String password) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port, InetAddress.getByName(localAddress), 0)) {
+            String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + basic
+                    + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+    }
+
+    @Test
+    void theWaitGrowsWithEachFailureAfterTheFreeOnesUpToTheLongest() {
+        MutableClock clock = new MutableClock();
+        LoginAttempts attempts = new LoginAttempts(clock, 5, 15);
+        for (int i = 0; i < 5; i++) {
+            attempts.failed("guessed");
+        }
+        assertThat(attempts.minutesLeft("guessed")).isEqualTo(1);
+        attempts.failed("guessed"); // while waiting: neither counted nor extending the wait
+        assertThat(attempts.minutesLeft("guessed")).isEqualTo(1);
+        List<Long> waits = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofMinutes(16));
+            assertThat(attempts.isLocked("guessed")).isFalse();
+            attempts.failed("guessed");
+            waits.add(attempts.minutesLeft("guessed"));
+        }
+        assertThat(waits).containsExactly(2L, 4L, 8L, 15L, 15L);
+        attempts.succeeded("guessed");
+        assertThat(attempts.isLocked("guessed")).isFalse();
+    }
+
+    @Test
+    void aDisabledUserIsToldSoOnlyWithTheRightPassword() {
+        AppUser off = user("switched-off", UserRole.MANAGER, null, "the-right-password", false);
+        off.setEnabled(false);
+        users.save(off);
+        String wrong = new Http.Session(port).post("/login", "username=switched-off&password=a-wrong-guess")
+                .headers().firstValue("Location").orElseThrow();
+        String nobody = new Http.Session(port).post("/login", "username=no-such-user&password=a-wrong-guess")
+                .headers().firstValue("Location").orElseThrow();
+        String right = new Http.Session(port).post("/login", "username=switched-off&password=the-right-password")
+                .headers().firstValue("Location").orElseThrow();
+        assertThat(wrong).endsWith("/login?error").isEqualTo(nobody);
+        assertThat(right).endsWith("/login?disabled");
+        assertThat(Http.api(port, "GET", "/api/me", null, null, "switched-off", "a-wrong-guess").body())
+                .isEqualTo(Http.api(port, "GET", "/api/me", null, null, "no-such-user", "a-wrong-guess").body()
+                        .replace("no-such-user", "switched-off"));
     }
 
     @Test
@@ -212,5 +282,29 @@ class SecurityIT {
         String disabledLogin = new Http.Session(port).post("/login", "username=new-rep&password=whatever")
                 .headers().firstValue("Location").orElseThrow();
         assertThat(disabledLogin).contains("/login?");
+    }
+
+    /** A clock a test moves by hand. */
+    static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-24T09:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 }
