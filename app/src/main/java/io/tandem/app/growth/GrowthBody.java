@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Growth management figures (metrics.md section 5) with the field names of api.md. Money has 2
  * decimals; {@code monthlyChurnRate} is an unrounded fraction with its n. For REP users, other reps in
- * {@code highTouch} are "Rep 1", "Rep 2", ... without a name.
+ * {@code highTouch} are labels such as "Rep 7KQ2MX" (RepLabels) without a name.
  */
 public record GrowthBody(
         String currency,
@@ -25,7 +25,7 @@ public record GrowthBody(
         List<HighTouchLine> highTouch) {
 
     /**
-     * @param rep            the rep's external id, or "Rep n" when hidden from a REP user
+     * @param rep            the rep's external id, or "Rep 7KQ2MX" (RepLabels) when hidden from a REP user
      * @param name           the rep's name; null when hidden
      * @param arr            ARR of the accounts the rep owns
      * @param annualCost     the rep's annual cost; null when hidden or not set

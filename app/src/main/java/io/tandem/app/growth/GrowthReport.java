@@ -44,7 +44,7 @@ class GrowthReport implements CacheWarmUp {
 
     GrowthBody growth(DashboardFilter filter, Object viewer) {
         Growth g = cache.get("growth", filter.metrics(), growth::fetch);
-        // REP users see team pages as aggregates: any rep but themselves is "Rep n" (issue 6, access)
+        // REP users see team pages as aggregates: any rep but themselves is "Rep 7KQ2MX" (RepLabels) (issue 6, access)
         RepLabels.View labels = repLabels.forViewer(viewer);
         List<HighTouchLine> lines = new ArrayList<>();
         for (HighTouchRep r : g.highTouch()) {

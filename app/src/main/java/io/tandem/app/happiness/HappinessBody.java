@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Happiness in context (metrics.md section 3) with the field names of api.md. Scores, intervals, expected
  * scores and gaps are points (-100..100), unrounded; rates are unrounded fractions with their n. A figure
- * without ratings is absent (null), never 0. For REP users, other reps are "Rep n" without a name.
+ * without ratings is absent (null), never 0. For REP users, other reps are "Rep 7KQ2MX" (RepLabels) without a name.
  */
 public record HappinessBody(Team team, List<Tier> tiers, List<RepLine> reps, List<Month> months) {
 

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Sales quality (metrics.md section 4) with the field names of api.md {@code sales/quality}. Money has 2
  * decimals; {@code bookingRetention} is an unrounded fraction with its n ({@code matureDeals}). For REP
- * users every other rep, in {@code reps} and in the support-sourced list, is "Rep 1", "Rep 2", ...
+ * users every other rep, in {@code reps} and in the support-sourced list, is a label such as "Rep 7KQ2MX" (RepLabels)
  * without a name or team.
  */
 public record SalesBody(
@@ -20,7 +20,7 @@ public record SalesBody(
     /**
      * One rep's row, or the total (with {@code rep} null).
      *
-     * @param rep                 the rep's external id, or "Rep n" when hidden from a REP user
+     * @param rep                 the rep's external id, or "Rep 7KQ2MX" (RepLabels) when hidden from a REP user
      * @param name                the rep's name; null when hidden and on the total
      * @param bookings            won amount closed in the range
      * @param dealsWithoutAccount won deals of the range without an account: counted, never retained or lost

@@ -9,17 +9,15 @@ import io.tandem.app.sales.SalesBody.Commission;
 import io.tandem.app.sales.SalesBody.RepLine;
 import io.tandem.app.sales.SalesBody.SourcedDeal;
 import io.tandem.app.sales.SalesBody.SupportSourced;
-import io.tandem.app.security.TandemUser;
 import io.tandem.app.web.CsvTable;
 import io.tandem.app.web.DashboardFilter;
+import io.tandem.app.web.RepLabels;
 import io.tandem.domain.reps.Rep;
 import io.tandem.domain.reps.RepRepository;
-import io.tandem.domain.users.UserRole;
 import io.tandem.metrics.sales.SalesQualityQuery;
 import io.tandem.metrics.sales.SalesQualityQuery.RepSales;
 import io.tandem.metrics.sales.SalesQualityQuery.SalesQuality;
 import io.tandem.metrics.sales.SupportSourcedQuery;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,13 +35,16 @@ class SalesReport implements CacheWarmUp {
     private final SalesQualityQuery quality;
     private final SupportSourcedQuery supportSourced;
     private final RepRepository reps;
+    private final RepLabels repLabels;
     private final MetricCache cache;
 
-    SalesReport(MetricCache cache, SalesQualityQuery quality, SupportSourcedQuery supportSourced, RepRepository reps) {
+    SalesReport(MetricCache cache, SalesQualityQuery quality, SupportSourcedQuery supportSourced, RepRepository reps,
+                RepLabels repLabels) {
         this.cache = cache;
         this.quality = quality;
         this.supportSourced = supportSourced;
         this.reps = reps;
+        this.repLabels = repLabels;
     }
 
     @Override
@@ -57,54 +58,27 @@ class SalesReport implements CacheWarmUp {
                 f -> supportSourced.fetch(f, LIST_LIMIT));
         Map<String, Rep> known = reps.findAllByOrderByTeamAscNameAsc().stream()
                 .collect(Collectors.toMap(Rep::getExternalId, r -> r, (a, b) -> a));
-        Aliases aliases = new Aliases(viewer);
-        List<RepLine> lines = q.reps().stream().map(r -> line(r, known.get(r.rep()), aliases)).toList();
+        // REP users see team pages as aggregates: any rep but themselves is a "Rep …" label (issue 6, access)
+        RepLabels.View labels = repLabels.forViewer(viewer);
+        List<RepLine> lines = q.reps().stream().map(r -> line(r, known.get(r.rep()), labels)).toList();
         List<SourcedDeal> deals = s.list().stream()
-                .map(d -> new SourcedDeal(d.deal(), aliases.shown(d.rep()),
-                        aliases.hides(d.rep()) || !known.containsKey(d.rep()) ? null : known.get(d.rep()).getName(),
+                .map(d -> new SourcedDeal(d.deal(), labels.label(d.rep()), labels.name(d.rep()),
                         d.account(), d.stage(), money(d.amount()),
                         d.createdAt(), d.closedAt(), d.ticket()))
                 .toList();
-        return new SalesBody(q.currency(), rate(q.commissionRate()), lines, line(q.total(), null, aliases),
+        return new SalesBody(q.currency(), rate(q.commissionRate()), lines, line(q.total(), null, labels),
                 new SupportSourced(s.deals(), s.wonDeals(), money(s.wonAmount()), money(s.allWonAmount()),
                         rate(s.share()), LIST_LIMIT, deals));
     }
 
-    private static RepLine line(RepSales r, Rep rep, Aliases aliases) {
-        boolean hidden = r.rep() != null && aliases.hides(r.rep());
+    private static RepLine line(RepSales r, Rep rep, RepLabels.View labels) {
+        boolean hidden = labels.hides(r.rep());
         String role = rep == null ? null : rep.getRole().name().toLowerCase(Locale.ROOT);
-        return new RepLine(aliases.shown(r.rep()), hidden ? null : r.name(), hidden ? null : r.team(), role,
+        return new RepLine(labels.label(r.rep()), hidden ? null : r.name(), hidden ? null : r.team(), role,
                 r.wonDeals(), money(r.bookings()), r.dealsWithoutAccount(), r.matureDeals(), money(r.matureBookings()),
                 r.retainedDeals(), money(r.retainedBookings()), rate(r.bookingRetention()), r.lowSample(),
                 new Commission(money(r.commission().earned()), money(r.commission().pending()),
                         money(r.commission().forfeited())));
-    }
-
-    /**
-     * REP users see team pages as aggregates: any rep but themselves is "Rep n" (issue 6, access), numbered
-     * in the order they first appear, so that the same rep has the same alias in both tables of a response.
-     */
-    private static final class Aliases {
-
-        private final boolean hide;
-        private final String ownRep;
-        private final Map<String, String> given = new HashMap<>();
-
-        Aliases(Object viewer) {
-            this.ownRep = viewer instanceof TandemUser u && u.role() == UserRole.REP ? u.repExternalId() : null;
-            this.hide = viewer instanceof TandemUser u ? u.role() == UserRole.REP : true;
-        }
-
-        boolean hides(String rep) {
-            return hide && !rep.equals(ownRep);
-        }
-
-        String shown(String rep) {
-            if (rep == null || !hides(rep)) {
-                return rep;
-            }
-            return given.computeIfAbsent(rep, r -> "Rep " + (given.size() + 1));
-        }
     }
 
     static CsvTable repsCsv(SalesBody b) {

@@ -2,6 +2,8 @@ package io.tandem.app.security;
 
 import java.security.SecureRandom;
 import java.util.Locale;
+import java.util.Map;
+import me.gosimple.nbvcxz.resources.DictionaryUtil;
 
 /** Password rules and generated passwords, in one place for every form that sets one. */
 public final class Passwords {
@@ -33,6 +35,20 @@ public final class Passwords {
         if (username != null && password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
             return "The password may not contain the user name.";
         }
+        if (password.chars().distinct().count() == 1) {
+            return "Use more than one character repeated.";
+        }
+        if (Common.PASSWORDS.containsKey(password.toLowerCase(Locale.ROOT))) {
+            return "That is one of the most commonly used passwords; choose another.";
+        }
         return null;
+    }
+
+    /**
+     * The 100,000 most commonly used passwords, as the nbvcxz library ships them (its list is
+     * maintained there, not here), lower case; loaded at the first password check.
+     */
+    private static final class Common {
+        static final Map<String, Integer> PASSWORDS = DictionaryUtil.loadUnrankedDictionary(DictionaryUtil.passwords);
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * What the support API returns and the page renders, with the field names of api.md (metrics.md section 2).
  * Minutes have 1 decimal; rates and replies per customer are unrounded; weeks are ISO {@code yyyy-Www},
  * months {@code yyyy-MM}. A figure without events is absent (null), never 0. For REP users, other reps are
- * "Rep n" without a name.
+ * "Rep 7KQ2MX" (RepLabels) without a name.
  */
 public final class SupportBodies {
 
@@ -29,7 +29,7 @@ public final class SupportBodies {
     }
 
     /**
-     * @param rep       the rep's external id, or "Rep n" when hidden from a REP user
+     * @param rep       the rep's external id, or "Rep 7KQ2MX" (RepLabels) when hidden from a REP user
      * @param name      the rep's name; null when hidden
      * @param hardShare hard tickets / tickets, with {@code hardTickets} and n = tickets
      */
@@ -72,7 +72,7 @@ public final class SupportBodies {
     }
 
     /**
-     * One page of the tickets behind a week or a rep. {@code rep} in a ticket is "Rep n" or null for REP
+     * One page of the tickets behind a week or a rep. {@code rep} in a ticket is "Rep 7KQ2MX" (RepLabels) or null for REP
      * users when another rep handled it.
      */
     public record TicketsBody(String week, String rep, long total, int limit, long offset, List<TicketLine> tickets) {

@@ -110,7 +110,7 @@ class SupportReport implements CacheWarmUp {
 
     /**
      * The tickets behind a week or a rep (or both), one page. A REP user may pick out only their own
-     * tickets by rep; other reps' tickets in a week show as "Rep n".
+     * tickets by rep; other reps' tickets in a week show as "Rep 7KQ2MX" (RepLabels).
      */
     TicketsBody tickets(DashboardFilter filter, String week, String rep, Integer limit, Long offset, Object viewer) {
         String w = blank(week) ? null : week.trim();

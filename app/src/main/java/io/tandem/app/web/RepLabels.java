@@ -4,24 +4,83 @@ import io.tandem.app.security.TandemUser;
 import io.tandem.domain.reps.Rep;
 import io.tandem.domain.reps.RepRepository;
 import io.tandem.domain.users.UserRole;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * How reps appear in per-rep tables, charts, drill-downs and CSVs for the person looking (issue 6, access):
- * REP users see team pages as aggregates, so any rep but themselves is "Rep n" without a name; managers,
- * admins and API tokens of those see the external id and name. Hidden reps are numbered by external id over
- * the whole roster, so that the same hidden rep has the same number in every table and drill-down.
+ * REP users see team pages as aggregates, so any rep but themselves is a label such as "Rep 7KQ2MX" without
+ * a name; managers, admins and API tokens of those see the external id and name. A label is the start of an
+ * HMAC-SHA256 of the rep's external id under a random key kept in the database (settings.rep_label_key), in
+ * Crockford's base 32: the same rep has the same label on every page, API and CSV and for every viewer, and
+ * without the key a label tells nothing of the rep (sequential ids included).
  */
 @Component
 public class RepLabels {
 
-    private final RepRepository reps;
+    private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    /** Characters of a label: 30 bits, so 200 reps share one with a chance of about 2 in 100,000. */
+    static final int LENGTH = 6;
 
-    RepLabels(RepRepository reps) {
+    private final RepRepository reps;
+    private final JdbcClient jdbc;
+    private volatile Mac keyed;
+
+    RepLabels(RepRepository reps, JdbcClient jdbc) {
         this.reps = reps;
+        this.jdbc = jdbc;
+    }
+
+    /** The label REP users see for this rep (when no two reps of the roster share it). */
+    public String labelOf(String externalId) {
+        return label(externalId, LENGTH);
+    }
+
+    /** The label of a hidden rep, {@code length} characters long. */
+    String label(String externalId, int length) {
+        byte[] digest;
+        try {
+            Mac mac = (Mac) key().clone();
+            digest = mac.doFinal(externalId.getBytes(StandardCharsets.UTF_8));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+        StringBuilder out = new StringBuilder("Rep ");
+        long bits = 0;
+        int held = 0;
+        int next = 0;
+        while (out.length() < 4 + length) {
+            if (held < 5) {
+                bits = (bits << 8) | (digest[next++] & 0xff);
+                held += 8;
+            }
+            out.append(ALPHABET.charAt((int) (bits >>> (held - 5)) & 31));
+            held -= 5;
+        }
+        return out.toString();
+    }
+
+    private Mac key() {
+        Mac mac = keyed;
+        if (mac == null) {
+            String key = jdbc.sql("select rep_label_key from settings").query(String.class).single();
+            try {
+                mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+            keyed = mac;
+        }
+        return mac;
     }
 
     /** The labels for one table as seen by {@code viewer} (the authentication's principal). */
@@ -32,9 +91,14 @@ public class RepLabels {
         String own = viewer instanceof TandemUser u && u.role() == UserRole.REP ? u.repExternalId() : null;
         Map<String, String> hidden = new HashMap<>();
         if (hide) {
-            for (String rep : names.keySet()) {
-                if (!rep.equals(own)) {
-                    hidden.put(rep, "Rep " + (hidden.size() + 1));
+            // two reps of the roster with one label (rare) would merge in a table: then all labels are longer
+            for (int length = LENGTH; hidden.size() < names.size() && length <= 40; length += 4) {
+                hidden.clear();
+                for (String rep : names.keySet()) {
+                    hidden.put(rep, label(rep, length));
+                }
+                if (new HashSet<>(hidden.values()).size() < hidden.size()) {
+                    hidden.clear();
                 }
             }
         }
@@ -61,12 +125,12 @@ public class RepLabels {
             return rep != null && hide && !rep.equals(own);
         }
 
-        /** The rep's shown id: the external id, or "Rep n" when hidden; null stays null. */
+        /** The rep's shown id: the external id, or "Rep 7KQ2MX" (RepLabels) when hidden; null stays null. */
         public String label(String rep) {
             if (!hides(rep)) {
                 return rep;
             }
-            return hiddenLabels.getOrDefault(rep, "Rep");
+            return hiddenLabels.getOrDefault(rep, "Rep ?");
         }
 
         /** The rep's name, or null when hidden or unknown. */

@@ -1,5 +1,6 @@
 package io.tandem.app.revenue;
 
+import io.tandem.app.web.RepLabels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.app.TandemApplication;
@@ -59,6 +60,8 @@ class RevenueApiIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    RepLabels labels;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -262,12 +265,12 @@ class RevenueApiIT {
     @Test
     void aRepSeesOtherRepsInTheHighTouchTableWithoutTheirNames() {
         JsonNode highTouch = get("/api/metrics/growth?" + RANGE, "rep-s2").get("highTouch");
-        assertThat(highTouch.get(0).get("rep").asString()).isEqualTo("Rep 1");
+        assertThat(highTouch.get(0).get("rep").asString()).isEqualTo(labels.labelOf("S1"));
         assertThat(highTouch.get(0).get("name").isNull()).isTrue();
         assertThat(highTouch.get(0).get("annualCost").isNull()).isTrue();
         assertThat(highTouch.get(1).get("rep").asString()).isEqualTo("S2");
         String csv = send("/api/metrics/growth/high-touch.csv?" + RANGE, "rep-s2", "*/*").body();
-        assertThat(csv).contains("Rep 1,,1200.00,,1000.00,false").doesNotContain("S1");
+        assertThat(csv).contains(labels.labelOf("S1") + ",,1200.00,,1000.00,false").doesNotContain("S1");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tandem.app.sales;
 
+import io.tandem.app.web.RepLabels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.app.TandemApplication;
@@ -68,6 +69,8 @@ class SalesApiIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    RepLabels labels;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -202,7 +205,7 @@ class SalesApiIT {
     void aRepSeesOtherRepsWithoutNamesInBothTablesAndTheCsv() {
         JsonNode body = get("/api/metrics/sales/quality?" + RANGE, "rep-s2");
         JsonNode s1 = body.get("reps").get(0);
-        assertThat(s1.get("rep").asString()).isEqualTo("Rep 1");
+        assertThat(s1.get("rep").asString()).isEqualTo(labels.labelOf("S1"));
         assertThat(s1.get("name").isNull()).isTrue();
         assertThat(s1.get("team").isNull()).isTrue();
         assertThat(s1.get("bookings").asString()).isEqualTo("240.00");
@@ -210,13 +213,13 @@ class SalesApiIT {
         assertThat(body.get("reps").get(1).get("name").asString()).isEqualTo("Rep S2 Name");
         // d5 is S1's: the same alias in the list
         JsonNode list = body.get("supportSourced").get("list");
-        assertThat(list.get(2).get("rep").asString()).isEqualTo("Rep 1");
+        assertThat(list.get(2).get("rep").asString()).isEqualTo(labels.labelOf("S1"));
         assertThat(list.get(2).get("repName").isNull()).isTrue();
         assertThat(list.get(0).get("rep").asString()).isEqualTo("S2");
         String csv = send("/api/metrics/sales/quality.csv?" + RANGE, "rep-s2", "*/*").body();
-        assertThat(csv).contains("Rep 1,,,2,240.00,").doesNotContain("S1");
+        assertThat(csv).contains(labels.labelOf("S1") + ",,,2,240.00,").doesNotContain("S1");
         String deals = send("/api/metrics/sales/support-sourced.csv?" + RANGE, "rep-s2", "*/*").body();
-        assertThat(deals).contains("d5,Rep 1,,,won").doesNotContain("S1");
+        assertThat(deals).contains("d5," + labels.labelOf("S1") + ",,,won").doesNotContain("S1");
     }
 
     @Test

@@ -96,6 +96,12 @@ class SecurityIT {
         HttpResponse<String> tooShort = session.post("/profile/password",
                 "currentPassword=temporary-pass-1&newPassword=short&confirmPassword=short");
         assertThat(tooShort.body()).contains("Use at least 10 characters.");
+        assertThat(session.post("/profile/password",
+                "currentPassword=temporary-pass-1&newPassword=aaaaaaaaaa&confirmPassword=aaaaaaaaaa").body())
+                .contains("Use more than one character repeated.");
+        assertThat(session.post("/profile/password",
+                "currentPassword=temporary-pass-1&newPassword=password123&confirmPassword=password123").body())
+                .contains("one of the most commonly used passwords");
 
         HttpResponse<String> changed = session.post("/profile/password",
                 "currentPassword=temporary-pass-1&newPassword=a-much-better-one&confirmPassword=a-much-better-one");
@@ -158,6 +164,13 @@ class SecurityIT {
         assertThat(waits).containsExactly(2L, 4L, 8L, 15L, 15L);
         attempts.succeeded("guessed");
         assertThat(attempts.isLocked("guessed")).isFalse();
+    }
+
+    @Test
+    void theSessionCookieIsSameSiteLax() {
+        String cookie = Http.page(port, "/login").headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
     }
 
     @Test

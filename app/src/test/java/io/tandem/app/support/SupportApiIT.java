@@ -1,5 +1,6 @@
 package io.tandem.app.support;
 
+import io.tandem.app.web.RepLabels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -64,6 +65,8 @@ class SupportApiIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    RepLabels labels;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -258,20 +261,20 @@ class SupportApiIT {
     @Test
     void aRepSeesOtherRepsWithoutNamesAndOnlyTheirOwnTicketsByRep() {
         JsonNode reps = get("/api/metrics/support/response-vs-volume?" + RANGE, "rep-r3").get("reps");
-        assertThat(reps.get(0).get("rep").asString()).isEqualTo("Rep 1");
+        assertThat(reps.get(0).get("rep").asString()).isEqualTo(labels.labelOf("R1"));
         assertThat(reps.get(0).get("name").isNull()).isTrue();
-        assertThat(reps.get(1).get("rep").asString()).isEqualTo("Rep 2");
+        assertThat(reps.get(1).get("rep").asString()).isEqualTo(labels.labelOf("R2"));
         assertThat(reps.get(2).get("rep").asString()).isEqualTo("R3");
         assertThat(reps.get(2).get("name").asString()).isEqualTo("Cy");
         JsonNode carriers = get("/api/metrics/support/response-vs-volume?" + RANGE, "rep-r3")
                 .get("loadBalance").get("carriers");
-        assertThat(carriers.get(0).get("rep").asString()).isEqualTo("Rep 1");
+        assertThat(carriers.get(0).get("rep").asString()).isEqualTo(labels.labelOf("R1"));
         JsonNode happiness = get("/api/metrics/support/happiness?" + RANGE, "rep-r3").get("reps");
-        assertThat(happiness.get(1).get("rep").asString()).isEqualTo("Rep 2");
+        assertThat(happiness.get(1).get("rep").asString()).isEqualTo(labels.labelOf("R2"));
         assertThat(happiness.get(1).get("name").isNull()).isTrue();
-        // a week's tickets show the others as "Rep n"
+        // a week's tickets show the others by their labels
         JsonNode week = get("/api/metrics/support/tickets?week=2024-W02&" + RANGE, "rep-r3").get("tickets");
-        assertThat(week.get(0).get("rep").asString()).isEqualTo("Rep 1");
+        assertThat(week.get(0).get("rep").asString()).isEqualTo(labels.labelOf("R1"));
         assertThat(week.get(2).get("rep").asString()).isEqualTo("R3");
         // picking out another rep's tickets is refused
         HttpResponse<String> other = send("/api/metrics/support/tickets?rep=R1&" + RANGE, "rep-r3", "application/json");
@@ -281,7 +284,7 @@ class SupportApiIT {
         for (String path : new String[] {"/api/metrics/support/response-vs-volume/reps.csv",
                 "/api/metrics/support/happiness.csv", "/api/metrics/support/tickets.csv?week=2024-W02&"}) {
             String csv = send(path + (path.contains("?") ? "" : "?") + RANGE, "rep-r3", "*/*").body();
-            assertThat(csv).as(path).contains("Rep 1").doesNotContain("R1").doesNotContain("Ann");
+            assertThat(csv).as(path).contains(labels.labelOf("R1")).doesNotContain("R1").doesNotContain("Ann");
         }
     }
 
