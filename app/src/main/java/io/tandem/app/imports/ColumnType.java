@@ -2,6 +2,7 @@ package io.tandem.app.imports;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -10,6 +11,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -24,13 +26,18 @@ enum ColumnType {
     private static final Pattern DECIMAL_FORM = Pattern.compile("-?\\d{1,15}(\\.\\d+)?");
     private static final Pattern INTEGER_FORM = Pattern.compile("-?\\d{1,9}");
     private static final Pattern FORMULA_ESCAPE = Pattern.compile("'[=+\\-@].*", Pattern.DOTALL);
+    /** Strict: 2024-02-30 and 24:00 are refused, never moved to another day. */
     private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd")
+            .appendPattern("uuuu-MM-dd")
             .optionalStart().appendLiteral(' ').optionalEnd()
             .optionalStart().appendLiteral('T').optionalEnd()
             .appendPattern("HH:mm")
             .optionalStart().appendPattern(":ss").optionalEnd()
-            .toFormatter(Locale.ROOT);
+            .toFormatter(Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
+    /** Dates and months Tandem accepts: wide enough for any real history, narrow enough for every column. */
+    static final int FIRST_YEAR = 1900;
+    static final int LAST_YEAR = 2999;
 
     /** A cell that cannot be read; the message names what was expected. */
     static final class Rejected extends Exception {
@@ -113,14 +120,30 @@ enum ColumnType {
     }
 
     private static String timestamp(String cell, ZoneId zone) throws Rejected {
+        Instant instant = instant(cell, zone);
+        int year = instant.atZone(zone).getYear();
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new Rejected(outsideYears());
+        }
+        return instant.toString();
+    }
+
+    private static String outsideYears() {
+        return "lies outside the years " + FIRST_YEAR + " to " + LAST_YEAR;
+    }
+
+    private static Instant instant(String cell, ZoneId zone) throws Rejected {
+        if (!cell.matches("\\d{4}-.*")) {
+            throw new Rejected("is not a date and time (use 2024-03-05T14:03:00Z, 2024-03-05 14:03 or 2024-03-05)");
+        }
         try {
-            return OffsetDateTime.parse(cell).toInstant().toString();
+            return OffsetDateTime.parse(cell).toInstant();
         } catch (DateTimeParseException withoutOffset) {
             try {
-                return LocalDateTime.parse(cell, LOCAL).atZone(zone).toInstant().toString();
+                return LocalDateTime.parse(cell, LOCAL).atZone(zone).toInstant();
             } catch (DateTimeParseException notLocal) {
                 try {
-                    return LocalDate.parse(cell).atStartOfDay(zone).toInstant().toString();
+                    return LocalDate.parse(cell).atStartOfDay(zone).toInstant();
                 } catch (DateTimeException notADate) {
                     throw new Rejected("is not a date and time (use 2024-03-05T14:03:00Z, 2024-03-05 14:03 or 2024-03-05)");
                 }
@@ -129,11 +152,19 @@ enum ColumnType {
     }
 
     private static String month(String cell) throws Rejected {
+        YearMonth month;
         try {
-            return YearMonth.parse(cell).atDay(1).toString();
+            month = cell.matches("\\d{4}-\\d{2}") ? YearMonth.parse(cell) : null;
         } catch (DateTimeParseException e) {
+            month = null;
+        }
+        if (month == null) {
             throw new Rejected("is not a month (use yyyy-MM, e.g. 2024-03)");
         }
+        if (month.getYear() < FIRST_YEAR || month.getYear() > LAST_YEAR) {
+            throw new Rejected(outsideYears());
+        }
+        return month.atDay(1).toString();
     }
 
     private static String currency(String cell, String organisationCurrency) throws Rejected {
