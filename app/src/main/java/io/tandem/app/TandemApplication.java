@@ -47,7 +47,11 @@ public class TandemApplication {
         try {
             day = LocalDate.parse(today.trim());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("tandem.clock.today must be a date like 2026-11-24, not '" + today + "'");
+            day = null;
+        }
+        if (day == null || day.getYear() < 1900 || day.getYear() > 2999) {
+            throw new IllegalArgumentException("tandem.clock.today must be a date like 2026-11-24 in the years 1900"
+                    + " to 2999, not '" + today + "'");
         }
         return Clock.offset(system, Duration.between(system.instant(), day.atStartOfDay(ZoneOffset.UTC).toInstant()));
     }

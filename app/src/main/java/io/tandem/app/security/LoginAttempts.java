@@ -49,13 +49,11 @@ public class LoginAttempts {
                 return f; // attempts while waiting neither count nor extend the wait
             }
             int count = f == null ? 1 : f.count() + 1;
-            Instant until = null;
-            if (count >= freeFailures) {
-                long minutes = 1L << Math.min(20, count - freeFailures);
-                until = clock.instant().plus(longestWait.compareTo(Duration.ofMinutes(minutes)) < 0
-                        ? longestWait : Duration.ofMinutes(minutes));
+            if (count < freeFailures) {
+                return new Failures(count, null);
             }
-            return new Failures(count, until);
+            Duration wait = Duration.ofMinutes(1L << Math.min(20, count - freeFailures)); // 1, 2, 4, 8 ...
+            return new Failures(count, clock.instant().plus(wait.compareTo(longestWait) < 0 ? wait : longestWait));
         });
     }
 

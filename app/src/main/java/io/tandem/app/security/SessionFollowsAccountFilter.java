@@ -37,7 +37,7 @@ final class SessionFollowsAccountFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof TandemUser session) {
+        if (auth != null && auth.getPrincipal() instanceof TandemUser session && !isStaticFile(request)) {
             Optional<TandemUser> stored = accounts.current(session.id());
             if (stored.isEmpty() || !stored.get().keepsSignInOf(session)) {
                 SecurityContextHolder.clearContext();
@@ -53,6 +53,13 @@ final class SessionFollowsAccountFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** Style sheets, scripts and icons show nothing of an account: no lookup for each of them. */
+    private static boolean isStaticFile(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
+                || path.startsWith("/favicon");
     }
 
     /** Replaces the session's user by {@code user} (already authenticated), from this request on. */
