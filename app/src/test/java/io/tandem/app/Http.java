@@ -31,7 +31,13 @@ public final class Http {
     /** An API call with HTTP Basic (user null: anonymous). */
     public static HttpResponse<String> api(int port, String method, String path, String contentType, byte[] body,
                                            String user, String password) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(port, path)).header("Accept", "application/json")
+        return api(port, method, path, "application/json", contentType, body, user, password);
+    }
+
+    /** An API call with HTTP Basic and the given Accept header. */
+    public static HttpResponse<String> api(int port, String method, String path, String accept, String contentType,
+                                           byte[] body, String user, String password) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(port, path)).header("Accept", accept)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);

@@ -14,10 +14,12 @@ import java.util.stream.Collectors;
  *
  * @param staged    the staging-table column (and its SQL type) the read value is copied into
  * @param target    the column of the kind's table it is merged into; for a reference, the id column
+ * @param digits    for DECIMAL columns, the digits allowed before the point (the table's numeric precision
+ *                  less its scale)
  * @param refKind   for REF columns, the kind whose external_id (or, for reps, email) it names
  */
 record Column(String name, ColumnType type, boolean required, List<String> aliases, String stagedType,
-              String target, boolean nonNegative, int scale, int maxLength, Map<String, String> enumValues,
+              String target, boolean nonNegative, int scale, int digits, int maxLength, Map<String, String> enumValues,
               String refKind, String whenEmpty) {
 
     static Builder of(String name, ColumnType type) {
@@ -56,6 +58,7 @@ record Column(String name, ColumnType type, boolean required, List<String> alias
         private String target;
         private boolean nonNegative;
         private int scale;
+        private int digits = 12;
         private int maxLength = ColumnType.MAX_TEXT;
         private final Map<String, String> enumValues = new LinkedHashMap<>();
         private String refKind;
@@ -95,6 +98,12 @@ record Column(String name, ColumnType type, boolean required, List<String> alias
             return this;
         }
 
+        /** Digits before the point; the default 12 fits the numeric(14,2) money columns. */
+        Builder digits(int beforePoint) {
+            this.digits = beforePoint;
+            return this;
+        }
+
         Builder maxLength(int characters) {
             this.maxLength = characters;
             return this;
@@ -124,7 +133,7 @@ record Column(String name, ColumnType type, boolean required, List<String> alias
         }
 
         Column build() {
-            return new Column(name, type, required, aliases, stagedType, target, nonNegative, scale, maxLength,
+            return new Column(name, type, required, aliases, stagedType, target, nonNegative, scale, digits, maxLength,
                     Collections.unmodifiableMap(new LinkedHashMap<>(enumValues)), refKind, whenEmpty);
         }
     }

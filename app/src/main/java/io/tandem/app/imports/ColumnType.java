@@ -23,8 +23,8 @@ enum ColumnType {
     TEXT, EMAIL, INTEGER, DECIMAL, BOOLEAN, TIMESTAMP, MONTH, ENUM, CURRENCY, REF;
 
     static final int MAX_TEXT = 1000;
-    private static final Pattern DECIMAL_FORM = Pattern.compile("-?\\d{1,15}(\\.\\d+)?");
-    private static final Pattern INTEGER_FORM = Pattern.compile("-?\\d{1,9}");
+    private static final Pattern DECIMAL_FORM = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final Pattern INTEGER_FORM = Pattern.compile("-?\\d+");
     private static final Pattern FORMULA_ESCAPE = Pattern.compile("'[=+\\-@].*", Pattern.DOTALL);
     /** Strict: 2024-02-30 and 24:00 are refused, never moved to another day. */
     private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
@@ -54,7 +54,7 @@ enum ColumnType {
         return switch (this) {
             case TEXT, REF -> text(cell, column.maxLength());
             case EMAIL -> email(cell);
-            case INTEGER -> integer(cell, column.nonNegative());
+            case INTEGER -> integer(cell, column);
             case DECIMAL -> decimal(cell, column);
             case BOOLEAN -> bool(cell);
             case TIMESTAMP -> timestamp(cell, context.zone());
@@ -87,14 +87,19 @@ enum ColumnType {
         return value;
     }
 
-    private static String integer(String cell, boolean nonNegative) throws Rejected {
+    private static String integer(String cell, Column column) throws Rejected {
         if (!INTEGER_FORM.matcher(cell).matches()) {
             throw new Rejected("is not a whole number");
         }
-        if (nonNegative && cell.startsWith("-")) {
+        BigDecimal value = new BigDecimal(cell);
+        if (column.nonNegative() && value.signum() < 0) {
             throw new Rejected("is negative; it must be 0 or more");
         }
-        return cell;
+        BigDecimal max = BigDecimal.valueOf(Integer.MAX_VALUE);
+        if (value.abs().compareTo(max) > 0) {
+            throw new Rejected(outsideRange(column, max));
+        }
+        return value.toPlainString();
     }
 
     private static String decimal(String cell, Column column) throws Rejected {
@@ -108,7 +113,17 @@ enum ColumnType {
         if (value.stripTrailingZeros().scale() > column.scale()) {
             throw new Rejected("has more than " + column.scale() + " decimals");
         }
+        if (value.precision() - value.scale() > column.digits()) {
+            throw new Rejected(outsideRange(column,
+                    BigDecimal.TEN.pow(column.digits()).subtract(BigDecimal.ONE.movePointLeft(column.scale()))));
+        }
         return value.toPlainString();
+    }
+
+    /** The column's database type bounds the value: say so rather than fail on the insert. */
+    private static String outsideRange(Column column, BigDecimal max) {
+        return "lies outside the allowed range " + (column.nonNegative() ? "0" : max.negate().toPlainString())
+                + " to " + max.toPlainString();
     }
 
     private static String bool(String cell) throws Rejected {

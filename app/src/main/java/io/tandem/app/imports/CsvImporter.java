@@ -1,24 +1,15 @@
 package io.tandem.app.imports;
 
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import io.tandem.app.imports.ImportResult.RowError;
-import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,14 +79,7 @@ class CsvImporter {
         long started = System.nanoTime();
         tracker.file(fileName);
         CountingInputStream counted = new CountingInputStream(content);
-        try (Reader reader = utf8(counted);
-             CsvReader<CsvRecord> csv = CsvReader.builder()
-                     .allowExtraFields(true)
-                     .allowMissingFields(true)
-                     .allowExtraCharsAfterClosingQuote(false)
-                     .maxBufferSize(maxFieldBytes)
-                     .ofCsvRecord(reader)) {
-            Iterator<CsvRecord> records = csv.iterator();
+        try (CsvRows records = new CsvRows(fileName, counted, maxFieldBytes)) {
             Header header = readHeader(fileName, kind, records);
             jdbc.sql("delete from import_errors").update();
             createStage(header);
@@ -120,25 +104,34 @@ class CsvImporter {
 
     // --- reading ---------------------------------------------------------------------------
 
-    /** UTF-8 (a BOM is dropped); anything else is refused, not guessed. */
-    private static Reader utf8(InputStream in) {
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)), COPY_BUFFER);
+    /** The kind a file's header names, if it can be told; the file's problems are left to {@link #importFile}. */
+    Optional<ImportKind> kindOf(String fileName, InputStream content) throws IOException {
+        try (CsvRows records = new CsvRows(fileName, content, maxFieldBytes)) {
+            CsvRows.Row first = records.next();
+            return first == null ? Optional.empty()
+                    : ImportKind.fromHeader(first.fields().stream().map(f -> f.replace("\uFEFF", "").strip()).toList());
+        } catch (ImportFailure unreadable) {
+            return Optional.empty();
+        }
     }
 
     /** The file's columns, mapped to the kind's, and notices for columns it ignores. */
-    private record Header(ImportKind kind, List<Column> byPosition, List<Column> present, List<String> notices) {
+    private record Header(ImportKind kind, List<String> names, List<Column> byPosition, List<Column> present,
+                          List<String> notices) {
     }
 
-    private Header readHeader(String fileName, ImportKind requested, Iterator<CsvRecord> records) {
-        CsvRecord first = next(fileName, records, 1);
+    private Header readHeader(String fileName, ImportKind requested, CsvRows records) {
+        CsvRows.Row first = records.next();
         if (first == null) {
             throw new ImportFailure(HttpStatus.BAD_REQUEST, fileName + " is empty: it has no header row.");
         }
-        List<String> names = new ArrayList<>(first.getFields());
+        if (first.line() != 1 || first.unclosedQuote() || first.fields().stream().anyMatch(f -> f.indexOf('\0') >= 0)) {
+            throw new ImportFailure(HttpStatus.BAD_REQUEST, fileName + " line 1: the header "
+                    + (first.unclosedQuote() ? "opens a quote that is never closed." : "is not the first line or holds a NUL character."));
+        }
+        List<String> names = new ArrayList<>(first.fields());
         names.set(0, names.get(0).replace("\uFEFF", ""));
-        names.replaceAll(String::trim);
+        names.replaceAll(String::strip);
         ImportKind kind = requested != null ? requested : ImportKind.fromHeader(names).orElseThrow(() ->
                 new ImportFailure(HttpStatus.BAD_REQUEST, fileName + ": cannot tell which kind of file this is from its"
                         + " header (" + String.join(", ", names) + "); choose the kind."));
@@ -164,23 +157,7 @@ class CsvImporter {
                     + kind.code() + " column(s) " + String.join(", ", missing) + " (found: " + String.join(", ", names)
                     + ").");
         }
-        return new Header(kind, byPosition, List.copyOf(seen.keySet()), notices);
-    }
-
-    /** The next record, with parse and encoding problems turned into a clear refusal. */
-    private static CsvRecord next(String fileName, Iterator<CsvRecord> records, long lineHint) {
-        try {
-            return records.hasNext() ? records.next() : null;
-        } catch (CsvParseException e) {
-            throw new ImportFailure(HttpStatus.BAD_REQUEST, fileName + " is not valid CSV near line " + lineHint + ": "
-                    + e.getMessage() + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof CharacterCodingException) {
-                throw new ImportFailure(HttpStatus.BAD_REQUEST, fileName + " is not UTF-8 (a byte near line " + lineHint
-                        + " is not valid UTF-8; Latin-1 or Windows-1252?). Save the file as UTF-8 and import it again.");
-            }
-            throw e;
-        }
+        return new Header(kind, List.copyOf(names), byPosition, List.copyOf(seen.keySet()), notices);
     }
 
     private void createStage(Header header) {
@@ -196,7 +173,7 @@ class CsvImporter {
     }
 
     /** Streams every row (or its errors) into import_stage through COPY. */
-    private long copyRows(String fileName, Header header, Iterator<CsvRecord> records, ColumnType.Context context,
+    private long copyRows(String fileName, Header header, CsvRows records, ColumnType.Context context,
                           CountingInputStream counted, ImportProgress.Tracker tracker) {
         List<Column> columns = header.kind().columns();
         String copy = "copy import_stage (line, " + columns.stream().map(Column::staged).collect(Collectors.joining(", "))
@@ -207,11 +184,9 @@ class CsvImporter {
             CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
             try {
                 StringBuilder out = new StringBuilder(COPY_BUFFER * 2);
-                long lastLine = 1;
-                CsvRecord record;
-                while ((record = next(fileName, records, lastLine + 1)) != null) {
-                    lastLine = record.getStartingLineNumber();
-                    if (record.getFieldCount() == 1 && record.getField(0).isBlank()) {
+                CsvRows.Row record;
+                while ((record = records.next()) != null) {
+                    if (record.blank()) {
                         continue; // a blank line is no row
                     }
                     rows++;
@@ -245,22 +220,33 @@ class CsvImporter {
     }
 
     /** One staged line: the read values, or one line per error (the row is then rejected). */
-    private static void stageRow(CsvRecord record, Header header, List<Column> columns, ColumnType.Context context,
+    private static void stageRow(CsvRows.Row record, Header header, List<Column> columns, ColumnType.Context context,
                                  StringBuilder out) {
-        long line = record.getStartingLineNumber();
+        long line = record.line();
         Map<Column, String> values = new LinkedHashMap<>();
         List<String[]> errors = new ArrayList<>();
         int expected = header.byPosition().size();
-        if (record.getFieldCount() != expected) {
-            errors.add(new String[] {"", abbreviate(String.join(",", record.getFields())),
-                    "has " + record.getFieldCount() + " fields; the header has " + expected});
+        if (record.unclosedQuote()) {
+            int last = record.size() - 1;
+            Column column = last < expected ? header.byPosition().get(last) : null;
+            errors.add(new String[] {column == null ? "" : column.name(), abbreviate(record.field(last)),
+                    "opens a quote (\") that is never closed; the lines after it were read as rows of their own"});
+        } else if (record.size() != expected) {
+            errors.add(new String[] {"", abbreviate(String.join(",", record.fields())),
+                    "has " + record.size() + " fields; the header has " + expected});
         } else {
             for (int i = 0; i < expected; i++) {
                 Column column = header.byPosition().get(i);
+                String raw = record.field(i);
+                if (raw.indexOf('\0') >= 0) {
+                    errors.add(new String[] {column == null ? header.names().get(i) : column.name(), abbreviate(raw),
+                            "contains a NUL character (binary data?)"});
+                    continue;
+                }
                 if (column == null) {
                     continue;
                 }
-                String cell = i < record.getFieldCount() ? record.getField(i).trim() : "";
+                String cell = raw.strip();
                 if (cell.isEmpty()) {
                     if (column.required()) {
                         errors.add(new String[] {column.name(), "", "is required but empty"});
@@ -302,12 +288,12 @@ class CsvImporter {
         }
     }
 
-    private static String rawExternalId(CsvRecord record, Header header) {
-        for (int i = 0; i < header.byPosition().size() && i < record.getFieldCount(); i++) {
+    private static String rawExternalId(CsvRows.Row record, Header header) {
+        for (int i = 0; i < header.byPosition().size() && i < record.size(); i++) {
             Column c = header.byPosition().get(i);
             if (c != null && c.name().equals("external_id")) {
-                String value = record.getField(i).trim();
-                return value.isEmpty() || value.length() > ColumnType.MAX_TEXT ? null : value.replace("\0", "");
+                String value = record.field(i).strip();
+                return value.isEmpty() || value.length() > ColumnType.MAX_TEXT || value.indexOf('\0') >= 0 ? null : value;
             }
         }
         return null;
@@ -315,13 +301,7 @@ class CsvImporter {
 
     /** Times within one row that must be in order (csv-formats.md, checks that reject a row). */
     private static void checkOrder(Map<Column, String> values, ImportKind kind, List<String[]> errors) {
-        String[][] pairs = switch (kind) {
-            case ACCOUNTS -> new String[][] {{"churned_at", "signed_up_at"}};
-            case TICKETS -> new String[][] {{"first_response_at", "opened_at"}, {"closed_at", "opened_at"}};
-            case DEALS -> new String[][] {{"closed_at", "created_at"}};
-            default -> new String[0][];
-        };
-        for (String[] pair : pairs) {
+        for (String[] pair : orderedPairs(kind)) {
             String later = value(values, kind, pair[0]);
             String earlier = value(values, kind, pair[1]);
             if (later != null && earlier != null
@@ -329,6 +309,16 @@ class CsvImporter {
                 errors.add(new String[] {pair[0], later, "is before " + pair[1] + " (" + earlier + ")"});
             }
         }
+    }
+
+    /** Pairs {later, earlier} of a kind's times, as its table's checks require. */
+    private static String[][] orderedPairs(ImportKind kind) {
+        return switch (kind) {
+            case ACCOUNTS -> new String[][] {{"churned_at", "signed_up_at"}};
+            case TICKETS -> new String[][] {{"first_response_at", "opened_at"}, {"closed_at", "opened_at"}};
+            case DEALS -> new String[][] {{"closed_at", "created_at"}};
+            default -> new String[0][];
+        };
     }
 
     private static String value(Map<Column, String> values, ImportKind kind, String column) {
@@ -367,6 +357,7 @@ class CsvImporter {
                 resolve(c);
             }
         }
+        storedOrder(header);
         if (kind == ImportKind.REPS) {
             jdbc.sql("""
                     insert into import_errors (line, col, value, message)
@@ -397,6 +388,36 @@ class CsvImporter {
                     order by s.external_id, s.line
                     """).param("kind", kind.code()).param("file", fileName).update();
         }
+    }
+
+    /**
+     * An update that gives one time of an ordered pair and leaves the other as stored (its column
+     * is not in the file) must still keep the order, or the row would break the table's check.
+     */
+    private void storedOrder(Header header) {
+        ImportKind kind = header.kind();
+        for (String[] pair : orderedPairs(kind)) {
+            boolean laterGiven = header.present().contains(kind.column(pair[0]).orElseThrow());
+            boolean earlierGiven = header.present().contains(kind.column(pair[1]).orElseThrow());
+            if (laterGiven == earlierGiven) {
+                continue;
+            }
+            String given = laterGiven ? pair[0] : pair[1];
+            String stored = laterGiven ? pair[1] : pair[0];
+            jdbc.sql("""
+                    insert into import_errors (line, col, value, message)
+                    select s.line, '%1$s', %3$s,
+                           'is %4$s ' || '%2$s' || ' as stored in Tandem (' || %5$s || '); give both columns to change both'
+                    from import_stage s
+                    join %6$s t on t.external_id = s.external_id
+                    where s.err_msg is null and s.%1$s %7$s t.%2$s
+                    """.formatted(given, stored, utc("s." + given), laterGiven ? "before" : "after",
+                    utc("t." + stored), kind.table(), laterGiven ? "<" : ">")).update();
+        }
+    }
+
+    private static String utc(String instant) {
+        return "to_char(" + instant + " at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
     }
 
     /** A key that appears twice in one file rejects the later rows, naming the first. */

@@ -32,7 +32,7 @@ class ImportApiController {
     @PostMapping("/api/imports/{kind}")
     ResponseEntity<Object> importFile(@PathVariable String kind,
                                       @RequestParam(defaultValue = "strict") String mode,
-                                      @RequestParam(defaultValue = "false") boolean dryRun,
+                                      @RequestParam(defaultValue = "false") String dryRun,
                                       @RequestParam(required = false) String progress,
                                       @RequestPart(name = "file", required = false) MultipartFile file,
                                       HttpServletRequest request, Principal principal) throws IOException {

@@ -54,7 +54,7 @@ class ImportController {
     @ResponseBody
     ResponseEntity<Object> run(@RequestParam(defaultValue = "auto") String kind,
                                @RequestParam(defaultValue = "strict") String mode,
-                               @RequestParam(defaultValue = "true") boolean dryRun,
+                               @RequestParam(defaultValue = "true") String dryRun,
                                @RequestParam(required = false) String progress,
                                @RequestParam(name = "file", required = false) MultipartFile file,
                                HttpServletRequest request, Principal principal) throws IOException {

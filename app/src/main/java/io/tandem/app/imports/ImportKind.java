@@ -68,7 +68,7 @@ enum ImportKind {
             Column.of("first_response_at", TIMESTAMP).aliases("first_reply_at", "first_responded_at").build(),
             Column.of("closed_at", TIMESTAMP).aliases("solved_at", "resolved_at", "closed").build(),
             Column.of("agent_replies", INTEGER).nonNegative().aliases("replies", "replies_sent", "agent_reply_count").build(),
-            Column.of("handle_minutes", DECIMAL).nonNegative().scale(1).aliases("handle_time", "handling_minutes").build(),
+            Column.of("handle_minutes", DECIMAL).nonNegative().scale(1).digits(9).aliases("handle_time", "handling_minutes").build(),
             Column.of("escalated", BOOLEAN).whenEmpty("false").aliases("reopened").build(),
             Column.of("presale", BOOLEAN).whenEmpty("false").aliases("pre_sale").build())),
 

@@ -30,9 +30,10 @@ class ImportRequests {
         this.maxFileBytes = maxFileMb * 1024 * 1024;
     }
 
-    ResponseEntity<Object> handle(String kindParam, String mode, boolean dryRun, String progressId, MultipartFile file,
-                                  HttpServletRequest request, String user) throws IOException {
+    ResponseEntity<Object> handle(String kindParam, String mode, String dryRunParam, String progressId,
+                                  MultipartFile file, HttpServletRequest request, String user) throws IOException {
         ImportKind kind = kind(kindParam);
+        boolean dryRun = dryRun(dryRunParam);
         String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         Path temp = Files.createTempFile("tandem-import", ".upload");
         try {
@@ -75,6 +76,14 @@ class ImportRequests {
         return ImportKind.fromCode(code).orElseThrow(() -> new IllegalArgumentException(
                 "Parameter 'kind' must be one of reps, accounts, customers, revenue, tickets, ratings, deals, auto"
                         + " or zip, not '" + code + "'."));
+    }
+
+    private static boolean dryRun(String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("Parameter 'dryRun' must be true or false, not '" + value + "'.");
+        };
     }
 
     private void checkSize(long size) {

@@ -13,8 +13,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -76,6 +78,7 @@ class Imports {
             throw new IllegalArgumentException("Parameter 'mode' must be strict or lenient, not '" + mode + "'.");
         }
         List<Source> ordered = sources.stream()
+                .map(this::withKindFromHeader)
                 .sorted(Comparator.comparing((Source s) -> s.kind() == null ? Integer.MAX_VALUE : s.kind().ordinal()))
                 .toList();
         List<ImportResult> results = new ArrayList<>();
@@ -151,6 +154,18 @@ class Imports {
         }
     }
 
+    /** A file named by no kind is placed by its header, so that a zip of a.csv and b.csv imports in order. */
+    private Source withKindFromHeader(Source source) {
+        if (source.kind() != null) {
+            return source;
+        }
+        try (InputStream in = source.opener().open()) {
+            return new Source(source.name(), importer.kindOf(source.name(), in).orElse(null), source.opener());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static ImportResult withWritten(ImportResult r, boolean written) {
         return new ImportResult(r.kind(), r.file(), r.mode(), r.dryRun(), written, r.rows(), r.inserted(), r.updated(),
                 r.unchanged(), r.rejected(), r.errors(), r.moreErrors(), r.notices(), r.millis());
@@ -163,6 +178,7 @@ class Imports {
     List<Source> zipSources(Path zip) {
         try (ZipFile file = new ZipFile(zip.toFile())) {
             List<Source> sources = new ArrayList<>();
+            Set<String> names = new HashSet<>();
             long expanded = 0;
             Enumeration<? extends ZipEntry> entries = file.entries();
             while (entries.hasMoreElements()) {
@@ -170,6 +186,10 @@ class Imports {
                 String name = entry.getName();
                 if (entry.isDirectory() || name.startsWith("__MACOSX/") || !name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
                     continue;
+                }
+                if (!names.add(name)) {
+                    throw new ImportFailure(HttpStatus.BAD_REQUEST, "The zip holds two entries named " + name
+                            + "; Tandem cannot tell which one to import. Make a zip with one file of each name.");
                 }
                 if (sources.size() == maxZipEntries) {
                     throw new ImportFailure(HttpStatus.PAYLOAD_TOO_LARGE, "The zip holds more than " + maxZipEntries

@@ -1,10 +1,12 @@
 package io.tandem.app.web;
 
+import jakarta.servlet.ServletException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponse;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -27,8 +29,18 @@ class ApiErrors {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Parameter '" + e.getName() + "' has a bad value: '" + e.getValue() + "'.");
+        boolean yesNo = e.getRequiredType() == boolean.class || e.getRequiredType() == Boolean.class;
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Parameter '" + e.getName() + "' "
+                + (yesNo ? "must be true or false, not" : "has a bad value:") + " '" + e.getValue() + "'.");
+    }
+
+    /** Spring MVC's own refusals (method not allowed, unsupported media type, ...) keep their status. */
+    @ExceptionHandler(ServletException.class)
+    ResponseEntity<ProblemDetail> mvc(ServletException e) {
+        if (e instanceof ErrorResponse refusal) {
+            return ResponseEntity.status(refusal.getStatusCode()).headers(refusal.getHeaders()).body(refusal.getBody());
+        }
+        return ResponseEntity.internalServerError().body(unexpected(e));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
