@@ -36,6 +36,8 @@ public class EmbeddedDatabaseConfiguration {
         HikariDataSource pool = new HikariDataSource();
         pool.setPoolName("tandem");
         pool.setJdbcUrl(server.jdbcUrl());
+        pool.setUsername(server.username());
+        pool.setPassword(server.password());
         return pool;
     }
 

@@ -1,12 +1,13 @@
 package io.tandem.app.imports;
 
+import io.tandem.app.db.UploadFolder;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,11 +23,14 @@ class ImportRequests {
 
     private final Imports imports;
     private final ImportProgress progress;
+    private final UploadFolder uploads;
     private final long maxFileBytes;
 
-    ImportRequests(Imports imports, ImportProgress progress, @Value("${tandem.import.max-file-mb:200}") long maxFileMb) {
+    ImportRequests(Imports imports, ImportProgress progress, UploadFolder uploads,
+                   @Value("${tandem.import.max-file-mb:200}") long maxFileMb) {
         this.imports = imports;
         this.progress = progress;
+        this.uploads = uploads;
         this.maxFileBytes = maxFileMb * 1024 * 1024;
     }
 
@@ -35,7 +39,7 @@ class ImportRequests {
         ImportKind kind = kind(kindParam);
         boolean dryRun = dryRun(dryRunParam);
         String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
-        Path temp = Files.createTempFile("tandem-import", ".upload");
+        Path temp = uploads.newFile();
         try {
             String name;
             long size;
@@ -93,9 +97,19 @@ class ImportRequests {
         }
     }
 
-    /** Copies a raw body to disk, refusing it as soon as it passes the size limit. */
+    /**
+     * Copies a raw body into the (existing, owner-only) file, refusing it as soon as it passes the
+     * size limit. Written in place: Files.copy with REPLACE_EXISTING would make a new file with the
+     * default mode.
+     */
     private long copyLimited(InputStream in, Path target) throws IOException {
-        return Files.copy(new FilterInputStream(in) {
+        try (OutputStream out = Files.newOutputStream(target)) {
+            return limited(in).transferTo(out);
+        }
+    }
+
+    private InputStream limited(InputStream in) {
+        return new FilterInputStream(in) {
             private long read;
 
             @Override
@@ -105,6 +119,6 @@ class ImportRequests {
                 checkSize(read);
                 return n;
             }
-        }, target, StandardCopyOption.REPLACE_EXISTING);
+        };
     }
 }

@@ -32,7 +32,8 @@ class ExternalDatabaseIT {
         EmbeddedPostgresServer external = TestDatabase.server();
         TestDatabase.truncateAll(external.dataSource());
         registry.add("spring.datasource.url", () -> "jdbc:postgresql://localhost:" + external.port() + "/postgres");
-        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.username", external::username);
+        registry.add("spring.datasource.password", external::password);
     }
 
     @Autowired
