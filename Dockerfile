@@ -10,4 +10,5 @@ USER tandem
 WORKDIR /home/tandem
 COPY --from=build /src/app/target/tandem.jar tandem.jar
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "tandem.jar"]
+# out of memory, the JVM exits (status 3) and the container restarts, instead of staying half alive
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "tandem.jar"]

@@ -2,6 +2,7 @@ package io.tandem.app;
 
 import io.tandem.app.db.DataDirectory;
 import io.tandem.app.demo.GenerateCommand;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +28,7 @@ public class TandemApplication {
             System.exit(status);
         }
         SpringApplication.run(TandemApplication.class, args);
+        OutOfMemoryExit.install(ManagementFactory.getRuntimeMXBean().getInputArguments());
     }
 
     /**

@@ -7,6 +7,7 @@ import io.tandem.app.web.DashboardFilters;
 import io.tandem.app.web.MetricResponses;
 import io.tandem.app.web.Paging;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -61,10 +62,12 @@ class RevenueApiController {
                                      @RequestParam(required = false) String team,
                                      @RequestParam(required = false) String segment,
                                      @RequestParam(required = false) Integer limit,
-                                     @RequestParam(required = false) Long offset, HttpServletRequest request) {
+                                     @RequestParam(required = false) Long offset, HttpServletRequest request,
+                                     HttpServletResponse response) {
         DashboardFilter filter = filter(null, null, team, segment);
         if (MetricResponses.wantsCsv(request)) {
-            return RevenueReport.cohortAccountsCsv(report.allCohortAccounts(cohort, age, filter)).response();
+            report.sendCohortAccountsCsv(cohort, age, filter, response);
+            return null; // streamed
         }
         return ResponseEntity.ok(report.cohortAccounts(cohort, age, filter,
                 Paging.of(limit, offset, RevenueReport.COHORT_PAGE, RevenueReport.MAX_COHORT_PAGE)));

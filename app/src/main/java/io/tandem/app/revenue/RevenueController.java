@@ -5,6 +5,7 @@ import io.tandem.app.web.DashboardFilter;
 import io.tandem.app.web.DashboardFilters;
 import io.tandem.app.web.DashboardPage;
 import io.tandem.app.web.Paging;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -66,13 +67,15 @@ class RevenueController {
     ResponseEntity<String> cohortCsv(@RequestParam(required = false) String cohort,
                                      @RequestParam(required = false) Integer age,
                                      @RequestParam(required = false) String team,
-                                     @RequestParam(required = false) String segment) {
+                                     @RequestParam(required = false) String segment,
+                                     HttpServletResponse response) {
         try {
             if (age == null) {
                 throw new BadParameterException("age", "Parameter 'age' is required.");
             }
             DashboardFilter filter = filters.parse(null, null, team, segment, null);
-            return RevenueReport.cohortAccountsCsv(report.allCohortAccounts(cohort, age, filter)).response();
+            report.sendCohortAccountsCsv(cohort, age, filter, response);
+            return null; // streamed
         } catch (BadParameterException e) {
             return badRequest(e);
         }

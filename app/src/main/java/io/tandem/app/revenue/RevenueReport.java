@@ -23,6 +23,7 @@ import io.tandem.app.revenue.RevenueBodies.RetentionRow;
 import io.tandem.app.revenue.RevenueBodies.SegmentLine;
 import io.tandem.app.revenue.RevenueBodies.SegmentsBody;
 import io.tandem.app.web.BadParameterException;
+import io.tandem.app.web.CsvStream;
 import io.tandem.app.web.CsvTable;
 import io.tandem.app.web.DashboardFilter;
 import io.tandem.app.web.Paging;
@@ -42,8 +43,8 @@ import io.tandem.metrics.revenue.MrrMovementsQuery;
 import io.tandem.metrics.revenue.RevenueRetentionQuery;
 import io.tandem.metrics.segments.SegmentsQuery;
 import io.tandem.metrics.segments.TouchModel;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
@@ -155,19 +156,31 @@ class RevenueReport implements CacheWarmUp {
     static final int COHORT_PAGE = 100;
     static final int MAX_COHORT_PAGE = 1000;
 
-    /** The whole cell, for the CSV download. */
-    CohortAccountsBody allCohortAccounts(String cohort, int age, DashboardFilter filter) {
-        return cohortAccounts(cohort, age, filter, new Paging(Integer.MAX_VALUE, 0));
+    /**
+     * The whole cell as a CSV download, read and written a page of {@value #MAX_COHORT_PAGE} accounts at a
+     * time, so that a large cohort never sits in memory whole. The parameters are checked by the first page,
+     * before anything is sent.
+     */
+    void sendCohortAccountsCsv(String cohort, int age, DashboardFilter filter, HttpServletResponse response) {
+        CohortAccountsBody page = cohortAccounts(cohort, age, filter, new Paging(MAX_COHORT_PAGE, 0));
+        CsvStream csv = CsvStream.start(response, "cohort-" + page.cohort() + "-age-" + page.age(), "externalId",
+                "name", "mrr", "active", "segment");
+        long written = 0;
+        while (true) {
+            for (AccountLine a : page.accounts()) {
+                csv.row(a.externalId(), a.name(), a.mrr(), a.active(), a.segment());
+            }
+            written += page.accounts().size();
+            if (page.accounts().size() < MAX_COHORT_PAGE || written >= page.size()) {
+                break;
+            }
+            page = cohortAccounts(cohort, age, filter, new Paging(MAX_COHORT_PAGE, written));
+        }
+        csv.finish();
     }
 
     CohortAccountsBody cohortAccounts(String cohort, int age, DashboardFilter filter, Paging paging) {
-        YearMonth month;
-        try {
-            month = YearMonth.parse(cohort == null ? "" : cohort.trim());
-        } catch (DateTimeParseException e) {
-            throw new BadParameterException("cohort",
-                    "Parameter 'cohort' must be a month (yyyy-MM), not '" + cohort + "'.");
-        }
+        YearMonth month = DashboardFilters.month("cohort", cohort);
         if (age < 0 || age > 600) {
             throw new BadParameterException("age", "Parameter 'age' must be a whole number of months from 0, not "
                     + age + ".");
@@ -271,15 +284,6 @@ class RevenueReport implements CacheWarmUp {
             t = t.row(i.name(), i.horizon(), i.cohort().n(), i.cohort().retained(), i.cohort().rate(),
                     i.cohort().low(), i.cohort().high(), i.control().n(), i.control().retained(), i.control().rate(),
                     i.control().low(), i.control().high());
-        }
-        return t;
-    }
-
-    static CsvTable cohortAccountsCsv(CohortAccountsBody body) {
-        CsvTable t = CsvTable.of("cohort-" + body.cohort() + "-age-" + body.age(), "externalId", "name", "mrr",
-                "active", "segment");
-        for (AccountLine a : body.accounts()) {
-            t = t.row(a.externalId(), a.name(), a.mrr(), a.active(), a.segment());
         }
         return t;
     }

@@ -4,7 +4,9 @@ import static io.tandem.app.web.MetricResponses.respond;
 
 import io.tandem.app.web.DashboardFilter;
 import io.tandem.app.web.DashboardFilters;
+import io.tandem.app.web.MetricResponses;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,7 +57,10 @@ class SupportApiController {
         return respond(request, body, () -> SupportReport.contactRateCsv(body));
     }
 
-    /** The tickets behind a week or a rep (drill-down), a page at a time; the CSV holds the whole selection. */
+    /**
+     * The tickets behind a week or a rep (drill-down), a page at a time (limit at most 1,000); the CSV holds
+     * the whole selection, streamed.
+     */
     @GetMapping({"/api/metrics/support/tickets", "/api/metrics/support/tickets.csv"})
     ResponseEntity<?> tickets(@RequestParam(required = false) String week, @RequestParam(required = false) String rep,
                               @RequestParam(required = false) Integer limit,
@@ -63,10 +68,11 @@ class SupportApiController {
                               @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                               @RequestParam(required = false) String team,
                               @RequestParam(required = false) String segment, Authentication auth,
-                              HttpServletRequest request) {
+                              HttpServletRequest request, HttpServletResponse response) {
         DashboardFilter filter = filter(from, to, team, segment);
-        if (io.tandem.app.web.MetricResponses.wantsCsv(request)) {
-            return SupportReport.ticketsCsv(report.allTickets(filter, week, rep, auth.getPrincipal())).response();
+        if (MetricResponses.wantsCsv(request)) {
+            report.sendTicketsCsv(filter, week, rep, auth.getPrincipal(), response);
+            return null; // streamed
         }
         return ResponseEntity.ok(report.tickets(filter, week, rep, limit, offset, auth.getPrincipal()));
     }

@@ -4,6 +4,7 @@ import io.tandem.app.web.BadParameterException;
 import io.tandem.app.web.DashboardFilter;
 import io.tandem.app.web.DashboardFilters;
 import io.tandem.app.web.DashboardPage;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -66,10 +67,12 @@ class SupportController {
                                       @RequestParam(required = false) String to,
                                       @RequestParam(required = false) String team,
                                       @RequestParam(required = false) String segment,
-                                      @RequestParam(required = false) String range, Authentication auth) {
+                                      @RequestParam(required = false) String range, Authentication auth,
+                                      HttpServletResponse response) {
         try {
             DashboardFilter filter = filters.parse(from, to, team, segment, range);
-            return SupportReport.ticketsCsv(report.allTickets(filter, week, rep, auth.getPrincipal())).response();
+            report.sendTicketsCsv(filter, week, rep, auth.getPrincipal(), response);
+            return null; // streamed
         } catch (BadParameterException e) {
             return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
         } catch (ResponseStatusException e) {

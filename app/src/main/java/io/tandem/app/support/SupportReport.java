@@ -16,6 +16,7 @@ import io.tandem.app.support.SupportBodies.TicketLine;
 import io.tandem.app.support.SupportBodies.TicketsBody;
 import io.tandem.app.support.SupportBodies.WeekLine;
 import io.tandem.app.web.BadParameterException;
+import io.tandem.app.web.CsvStream;
 import io.tandem.app.web.CsvTable;
 import io.tandem.app.web.DashboardFilter;
 import io.tandem.app.web.Paging;
@@ -30,6 +31,7 @@ import io.tandem.metrics.support.ResponseVsVolumeQuery;
 import io.tandem.metrics.support.TicketPage;
 import io.tandem.metrics.support.TicketRow;
 import io.tandem.metrics.support.TicketsQuery;
+import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -113,36 +115,49 @@ class SupportReport implements CacheWarmUp {
      * tickets by rep; other reps' tickets in a week show as "Rep 7KQ2MX" (RepLabels).
      */
     TicketsBody tickets(DashboardFilter filter, String week, String rep, Integer limit, Long offset, Object viewer) {
+        Selection selection = selection(week, rep, viewer);
+        Paging paging = Paging.of(limit, offset, DEFAULT_LIMIT, TicketsQuery.MAX_LIMIT);
+        TicketPage page = tickets.fetch(filter.metrics(), selection.week(), selection.rep(), paging.limit(),
+                paging.offset());
+        return new TicketsBody(selection.week(), selection.rep(), page.total(), page.limit(), page.offset(),
+                page.tickets().stream().map(t -> line(t, selection.labels())).toList());
+    }
+
+    /**
+     * Every ticket of the selection as a CSV download, streamed as the query reads them (a rep's tickets
+     * over ten years can be a million rows). The parameters are checked before the first byte is sent.
+     */
+    void sendTicketsCsv(DashboardFilter filter, String week, String rep, Object viewer, HttpServletResponse response) {
+        Selection selection = selection(week, rep, viewer);
+        String name = "tickets" + (selection.week() == null ? "" : "-" + selection.week())
+                + (selection.rep() == null ? "" : "-" + selection.rep());
+        CsvStream csv = CsvStream.start(response, name, "externalId", "openedAt", "firstResponseMinutes", "replies",
+                "tier", "rep", "customer");
+        tickets.forEach(filter.metrics(), selection.week(), selection.rep(), t -> {
+            TicketLine l = line(t, selection.labels());
+            csv.row(l.externalId(), l.openedAt(), l.firstResponseMinutes(), l.replies(), l.tier(), l.rep(),
+                    l.customer());
+        });
+        csv.finish();
+    }
+
+    /** A checked week and rep of the drill-down, and how the viewer sees reps. */
+    private record Selection(String week, String rep, RepLabels.View labels) {
+    }
+
+    private Selection selection(String week, String rep, Object viewer) {
         String w = blank(week) ? null : week.trim();
         if (w != null && !WEEK.matcher(w).matches()) {
             throw new BadParameterException("week", "Parameter 'week' must be an ISO week (yyyy-Www), not '"
                     + week + "'.");
         }
         String r = blank(rep) ? null : rep.trim();
-        Paging paging = Paging.of(limit, offset, DEFAULT_LIMIT, TicketsQuery.MAX_LIMIT);
         RepLabels.View labels = repLabels.forViewer(viewer);
         if (r != null && !labels.maySelect(r)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN,
                     "Reps see other reps' tickets only within a week, without their names.");
         }
-        TicketPage page = tickets.fetch(filter.metrics(), w, r, paging.limit(), paging.offset());
-        return new TicketsBody(w, r, page.total(), page.limit(), page.offset(), page.tickets().stream()
-                .map(t -> line(t, labels))
-                .toList());
-    }
-
-    /** Every ticket of the selection, paging through the query, for the CSV download. */
-    TicketsBody allTickets(DashboardFilter filter, String week, String rep, Object viewer) {
-        TicketsBody first = tickets(filter, week, rep, TicketsQuery.MAX_LIMIT, 0L, viewer);
-        List<TicketLine> all = new ArrayList<>(first.tickets());
-        while (all.size() < first.total()) {
-            TicketsBody next = tickets(filter, week, rep, TicketsQuery.MAX_LIMIT, (long) all.size(), viewer);
-            if (next.tickets().isEmpty()) {
-                break;
-            }
-            all.addAll(next.tickets());
-        }
-        return new TicketsBody(first.week(), first.rep(), first.total(), all.size(), 0, all);
+        return new Selection(w, r, labels);
     }
 
     /** A table of the page as CSV by its name in {@link #TABLES}. */
@@ -198,18 +213,6 @@ class SupportReport implements CacheWarmUp {
             for (ContactLine m : s.months()) {
                 t = t.row(m.month(), s.segment(), m.customers(), m.contacted(), m.rate(), m.lowSample());
             }
-        }
-        return t;
-    }
-
-    static CsvTable ticketsCsv(TicketsBody body) {
-        String name = "tickets" + (body.week() == null ? "" : "-" + body.week())
-                + (body.rep() == null ? "" : "-" + body.rep());
-        CsvTable t = CsvTable.of(name, "externalId", "openedAt", "firstResponseMinutes", "replies", "tier", "rep",
-                "customer");
-        for (TicketLine l : body.tickets()) {
-            t = t.row(l.externalId(), l.openedAt(), l.firstResponseMinutes(), l.replies(), l.tier(), l.rep(),
-                    l.customer());
         }
         return t;
     }

@@ -62,6 +62,13 @@ public record CsvTable(String name, List<String> headers, List<List<Object>> row
         out.append("\r\n");
     }
 
+    /** One row as a CSV line with its CRLF (for {@link CsvStream}). */
+    static String line(List<?> cells) {
+        StringBuilder out = new StringBuilder();
+        line(out, cells);
+        return out.toString();
+    }
+
     static String cell(Object value) {
         if (value == null) {
             return "";

@@ -7,6 +7,7 @@ import io.tandem.metrics.DifficultyTier;
 import io.tandem.metrics.MetricFilter;
 import io.tandem.metrics.MetricsDataset;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +99,28 @@ class TicketsQueryIT {
         TicketPage page = new TicketsQuery(dataset().jdbc()).fetch(JAN.withTeam("south"), null, null, 100, 0);
 
         assertThat(page.tickets()).extracting(TicketRow::externalId).containsExactly("k05", "k06", "k07", "k08", "k10");
+    }
+
+    @Test
+    void everyTicketOfTheSelectionIsHandedOverInPageOrder() {
+        TicketsQuery query = new TicketsQuery(dataset().jdbc());
+        List<TicketRow> streamed = new ArrayList<>();
+
+        query.forEach(JAN, "2024-W02", null, streamed::add);
+
+        // 2024-W02 holds k01-k09: the rows of its pages, in their order
+        assertThat(streamed).extracting(TicketRow::externalId)
+                .containsExactly("k01", "k02", "k03", "k04", "k05", "k06", "k07", "k08", "k09");
+        assertThat(streamed).isEqualTo(query.fetch(JAN, "2024-W02", null, 100, 0).tickets());
+    }
+
+    @Test
+    void aWeekOutsideTheRangeHandsOverNothing() {
+        List<TicketRow> streamed = new ArrayList<>();
+
+        new TicketsQuery(dataset().jdbc()).forEach(JAN, "2024-W10", "r1", streamed::add);
+
+        assertThat(streamed).isEmpty();
     }
 
     @Test
