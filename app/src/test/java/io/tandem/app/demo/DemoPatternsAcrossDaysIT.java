@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * The demo a user gets holds every planted pattern whatever day Tandem first starts (issue 21): the
- * demo company is generated as three years ending on the day it loads, so for each of twelve days
- * across a year (the default seed) and four days each for two other seeds, the app's clock is set
+ * demo company is generated as three years ending on the day it loads, so for each of eight days
+ * across a year (the default seed) and two days each for two other seeds, the app's clock is set
  * to that day, the demo is loaded as at a first start, and every pattern of {@link PlantedPatterns}
  * (the tables) and {@link DemoApiPatterns} (the API with its default filters) is checked on it.
  */
@@ -42,11 +42,13 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
         })
 class DemoPatternsAcrossDaysIT {
 
-    /** The default seed on a day of every month of the year after the day this test was written. */
-    private static final List<String> DEFAULT_SEED_DAYS = List.of("2026-12-01", "2027-01-15", "2027-02-28",
-            "2027-03-01", "2027-04-30", "2027-05-16", "2027-06-30", "2027-07-04", "2027-08-31", "2027-09-13",
-            "2027-10-01", "2027-11-24");
-    private static final List<String> OTHER_SEED_DAYS = List.of("2026-12-01", "2027-03-01", "2027-06-30", "2027-09-13");
+    /**
+     * The default seed across the year after the day this test was written: the first and last days of
+     * months (where "last full month" turns over), a February end, and days mid-month.
+     */
+    private static final List<String> DEFAULT_SEED_DAYS = List.of("2026-12-01", "2027-02-28", "2027-03-01",
+            "2027-04-30", "2027-06-30", "2027-08-31", "2027-09-13", "2027-11-24");
+    private static final List<String> OTHER_SEED_DAYS = List.of("2026-12-01", "2027-06-30");
     private static final long[] OTHER_SEEDS = {7, 1234};
 
     static final DayClock CLOCK = new DayClock();

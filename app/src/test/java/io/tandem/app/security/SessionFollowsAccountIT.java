@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tandem.app.Http;
 import io.tandem.app.TandemIT;
 import io.tandem.domain.reps.RepRepository;
-import io.tandem.domain.users.AppUser;
 import io.tandem.domain.users.AppUserRepository;
 import io.tandem.domain.users.UserRole;
 import java.net.http.HttpResponse;
@@ -41,14 +40,7 @@ class SessionFollowsAccountIT {
     }
 
     private long user(String name, UserRole role, String rep) {
-        AppUser user = users.findByUsernameIgnoreCase(name)
-                .orElseGet(() -> new AppUser(name, "", role, null));
-        user.setRole(role);
-        user.setRep(rep == null ? null : reps.findByExternalId(rep).orElseThrow());
-        user.setPasswordHash(encoder.encode(PASSWORD));
-        user.setMustChangePassword(false);
-        user.setEnabled(true);
-        return users.save(user).getId();
+        return TestUsers.withPassword(users, reps, encoder, name, role, rep, PASSWORD);
     }
 
     private Http.Session signIn(String name) {

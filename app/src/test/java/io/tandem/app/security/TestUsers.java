@@ -1,5 +1,6 @@
 package io.tandem.app.security;
 
+import io.tandem.domain.reps.RepRepository;
 import io.tandem.domain.users.AppUser;
 import io.tandem.domain.users.AppUserRepository;
 import io.tandem.domain.users.UserRole;
@@ -18,6 +19,21 @@ public final class TestUsers {
     public static final String OTHER_REP = "jamie";
 
     private TestUsers() {
+    }
+
+    /**
+     * Makes (or resets) an enabled user with this role, rep binding (an external id, or null) and
+     * password, who need not change it; returns its id.
+     */
+    public static long withPassword(AppUserRepository users, RepRepository reps, PasswordEncoder encoder, String name,
+                                    UserRole role, String rep, String password) {
+        AppUser user = users.findByUsernameIgnoreCase(name).orElseGet(() -> new AppUser(name, "", role, null));
+        user.setRole(role);
+        user.setRep(rep == null ? null : reps.findByExternalId(rep).orElseThrow());
+        user.setPasswordHash(encoder.encode(password));
+        user.setMustChangePassword(false);
+        user.setEnabled(true);
+        return users.save(user).getId();
     }
 
     /** An enabled admin with the shared test password who need not change it. */
