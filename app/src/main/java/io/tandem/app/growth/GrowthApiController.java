@@ -2,12 +2,11 @@ package io.tandem.app.growth;
 
 import static io.tandem.app.web.MetricResponses.respond;
 
-import io.tandem.app.web.DashboardFilters;
+import io.tandem.app.web.DashboardFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -18,28 +17,22 @@ import org.springframework.web.bind.annotation.RestController;
 class GrowthApiController {
 
     private final GrowthReport report;
-    private final DashboardFilters filters;
 
-    GrowthApiController(GrowthReport report, DashboardFilters filters) {
+    GrowthApiController(GrowthReport report) {
         this.report = report;
-        this.filters = filters;
     }
 
     @GetMapping({"/api/metrics/growth", "/api/metrics/growth.csv"})
-    ResponseEntity<?> growth(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                             @RequestParam(required = false) String team,
-                             @RequestParam(required = false) String segment, Authentication auth,
+    ResponseEntity<?> growth(DashboardFilter filter, Authentication auth,
                              HttpServletRequest request) {
-        var body = report.growth(filters.parse(from, to, team, segment, null), auth.getPrincipal());
+        var body = report.growth(filter, auth.getPrincipal());
         return respond(request, body, () -> GrowthReport.growthCsv(body));
     }
 
     @GetMapping({"/api/metrics/growth/high-touch", "/api/metrics/growth/high-touch.csv"})
-    ResponseEntity<?> highTouch(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                @RequestParam(required = false) String team,
-                                @RequestParam(required = false) String segment, Authentication auth,
+    ResponseEntity<?> highTouch(DashboardFilter filter, Authentication auth,
                                 HttpServletRequest request) {
-        var body = report.growth(filters.parse(from, to, team, segment, null), auth.getPrincipal());
+        var body = report.growth(filter, auth.getPrincipal());
         return respond(request, new HighTouch(body.highTouchTargetPer100kCost(), body.highTouch()),
                 () -> GrowthReport.highTouchCsv(body));
     }

@@ -1,19 +1,14 @@
 package io.tandem.app.growth;
 
-import io.tandem.app.web.BadParameterException;
-import io.tandem.app.web.CsvTable;
 import io.tandem.app.web.DashboardFilter;
-import io.tandem.app.web.DashboardFilters;
 import io.tandem.app.web.DashboardPage;
-import java.util.function.Function;
-import org.springframework.http.MediaType;
+import io.tandem.app.web.Filter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** The Growth page (metrics.md section 5) and the CSV of its tables. */
 @Controller
@@ -21,19 +16,14 @@ class GrowthController {
 
     private final GrowthReport report;
     private final DashboardPage page;
-    private final DashboardFilters filters;
 
-    GrowthController(GrowthReport report, DashboardPage page, DashboardFilters filters) {
+    GrowthController(GrowthReport report, DashboardPage page) {
         this.report = report;
         this.page = page;
-        this.filters = filters;
     }
 
     @GetMapping("/growth")
-    String growth(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                  @RequestParam(required = false) String team, @RequestParam(required = false) String segment,
-                  @RequestParam(required = false) String range, Authentication auth, Model model) {
-        DashboardFilter filter = page.filter(model, from, to, team, segment, range);
+    String growth(@Filter(page = true) DashboardFilter filter, Authentication auth, Model model) {
         if (page.hasData(model)) {
             model.addAttribute("growth", report.growth(filter, auth.getPrincipal()));
         }
@@ -41,19 +31,7 @@ class GrowthController {
     }
 
     @GetMapping("/growth/{table:[a-z0-9-]+}.csv")
-    ResponseEntity<String> csv(@PathVariable String table, @RequestParam(required = false) String from,
-                               @RequestParam(required = false) String to, @RequestParam(required = false) String team,
-                               @RequestParam(required = false) String segment,
-                               @RequestParam(required = false) String range, Authentication auth) {
-        Function<GrowthBody, CsvTable> csv = GrowthReport.table(table);
-        if (csv == null) {
-            return ResponseEntity.notFound().build();
-        }
-        try {
-            return csv.apply(report.growth(filters.parse(from, to, team, segment, range), auth.getPrincipal()))
-                    .response();
-        } catch (BadParameterException e) {
-            return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
-        }
+    ResponseEntity<String> csv(@PathVariable String table, DashboardFilter filter, Authentication auth) {
+        return report.table(table, filter, auth.getPrincipal()).response();
     }
 }

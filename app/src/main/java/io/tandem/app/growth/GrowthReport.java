@@ -8,6 +8,7 @@ import io.tandem.app.cache.MetricCache;
 import io.tandem.app.growth.GrowthBody.HighTouchLine;
 import io.tandem.app.web.CsvTable;
 import io.tandem.app.web.DashboardFilter;
+import io.tandem.app.web.NoSuchTableException;
 import io.tandem.app.web.RepLabels;
 import io.tandem.metrics.growth.Growth;
 import io.tandem.metrics.growth.GrowthQuery;
@@ -23,6 +24,8 @@ import org.springframework.stereotype.Component;
 /** Runs the growth query and maps it to the API body and CSV, hiding other reps from REP users. */
 @Component
 class GrowthReport implements CacheWarmUp {
+
+    static final List<String> TABLES = List.of("growth", "high-touch");
 
     /** The rule of thumb of metrics.md section 5: 1M of ARR per 100k of cost (10x). */
     static final BigDecimal TARGET = new BigDecimal("1000000");
@@ -82,12 +85,14 @@ class GrowthReport implements CacheWarmUp {
         return t;
     }
 
-    static Function<GrowthBody, CsvTable> table(String name) {
-        return switch (name) {
+    /** A table of the page as CSV by its name in {@link #TABLES}. */
+    CsvTable table(String name, DashboardFilter filter, Object viewer) {
+        Function<GrowthBody, CsvTable> csv = switch (name) {
             case "growth" -> GrowthReport::growthCsv;
             case "high-touch" -> GrowthReport::highTouchCsv;
-            default -> null;
+            default -> throw new NoSuchTableException(name, TABLES);
         };
+        return csv.apply(growth(filter, viewer));
     }
 
     private static BigDecimal round(BigDecimal value) {

@@ -2,12 +2,11 @@ package io.tandem.app.happiness;
 
 import static io.tandem.app.web.MetricResponses.respond;
 
-import io.tandem.app.web.DashboardFilters;
+import io.tandem.app.web.DashboardFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -18,19 +17,15 @@ import org.springframework.web.bind.annotation.RestController;
 class HappinessApiController {
 
     private final HappinessReport report;
-    private final DashboardFilters filters;
 
-    HappinessApiController(HappinessReport report, DashboardFilters filters) {
+    HappinessApiController(HappinessReport report) {
         this.report = report;
-        this.filters = filters;
     }
 
     @GetMapping({"/api/metrics/support/happiness", "/api/metrics/support/happiness.csv"})
-    ResponseEntity<?> happiness(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                @RequestParam(required = false) String team,
-                                @RequestParam(required = false) String segment, Authentication auth,
+    ResponseEntity<?> happiness(DashboardFilter filter, Authentication auth,
                                 HttpServletRequest request) {
-        var body = report.happiness(filters.parse(from, to, team, segment, null), auth.getPrincipal());
+        var body = report.happiness(filter, auth.getPrincipal());
         return respond(request, body, () -> HappinessReport.repsCsv(body));
     }
 }

@@ -8,9 +8,9 @@ import io.tandem.app.happiness.HappinessBody.Month;
 import io.tandem.app.happiness.HappinessBody.RepLine;
 import io.tandem.app.happiness.HappinessBody.Team;
 import io.tandem.app.happiness.HappinessBody.Tier;
-import io.tandem.app.web.BadParameterException;
 import io.tandem.app.web.CsvTable;
 import io.tandem.app.web.DashboardFilter;
+import io.tandem.app.web.NoSuchTableException;
 import io.tandem.app.web.RepLabels;
 import io.tandem.metrics.Rate;
 import io.tandem.metrics.happiness.Happiness;
@@ -19,6 +19,7 @@ import io.tandem.metrics.happiness.RepHappiness;
 import io.tandem.metrics.happiness.TeamHappiness;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /** Runs the happiness query and maps it to the API body and CSV tables, hiding other reps from REP users. */
@@ -63,15 +64,14 @@ class HappinessReport implements CacheWarmUp {
 
     /** A table of the page as CSV by its name in {@link #TABLES}. */
     CsvTable table(String name, DashboardFilter filter, Object viewer) {
-        HappinessBody body = happiness(filter, viewer);
-        return switch (name) {
-            case "team" -> teamCsv(body);
-            case "tiers" -> tiersCsv(body);
-            case "reps" -> repsCsv(body);
-            case "months" -> monthsCsv(body);
-            default -> throw new BadParameterException("table", "There is no table '" + name + "'; tables: "
-                    + String.join(", ", TABLES) + ".");
+        Function<HappinessBody, CsvTable> csv = switch (name) {
+            case "team" -> HappinessReport::teamCsv;
+            case "tiers" -> HappinessReport::tiersCsv;
+            case "reps" -> HappinessReport::repsCsv;
+            case "months" -> HappinessReport::monthsCsv;
+            default -> throw new NoSuchTableException(name, TABLES);
         };
+        return csv.apply(happiness(filter, viewer));
     }
 
     static CsvTable teamCsv(HappinessBody b) {

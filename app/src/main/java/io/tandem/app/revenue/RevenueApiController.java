@@ -3,7 +3,7 @@ package io.tandem.app.revenue;
 import static io.tandem.app.web.MetricResponses.respond;
 
 import io.tandem.app.web.DashboardFilter;
-import io.tandem.app.web.DashboardFilters;
+import io.tandem.app.web.Filter;
 import io.tandem.app.web.MetricResponses;
 import io.tandem.app.web.Paging;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,34 +22,26 @@ import org.springframework.web.bind.annotation.RestController;
 class RevenueApiController {
 
     private final RevenueReport report;
-    private final DashboardFilters filters;
 
-    RevenueApiController(RevenueReport report, DashboardFilters filters) {
+    RevenueApiController(RevenueReport report) {
         this.report = report;
-        this.filters = filters;
     }
 
     @GetMapping({"/api/metrics/revenue/movements", "/api/metrics/revenue/movements.csv"})
-    ResponseEntity<?> movements(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                @RequestParam(required = false) String team,
-                                @RequestParam(required = false) String segment, HttpServletRequest request) {
-        var body = report.movements(filter(from, to, team, segment));
+    ResponseEntity<?> movements(DashboardFilter filter, HttpServletRequest request) {
+        var body = report.movements(filter);
         return respond(request, body, () -> RevenueReport.movementsCsv(body));
     }
 
     @GetMapping({"/api/metrics/retention/churn", "/api/metrics/retention/churn.csv"})
-    ResponseEntity<?> churn(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                            @RequestParam(required = false) String team,
-                            @RequestParam(required = false) String segment, HttpServletRequest request) {
-        var body = report.churn(filter(from, to, team, segment));
+    ResponseEntity<?> churn(DashboardFilter filter, HttpServletRequest request) {
+        var body = report.churn(filter);
         return respond(request, body, () -> RevenueReport.churnCsv(body));
     }
 
     @GetMapping({"/api/metrics/retention/cohorts", "/api/metrics/retention/cohorts.csv"})
-    ResponseEntity<?> cohorts(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                              @RequestParam(required = false) String team,
-                              @RequestParam(required = false) String segment, HttpServletRequest request) {
-        var body = report.cohorts(filter(from, to, team, segment));
+    ResponseEntity<?> cohorts(DashboardFilter filter, HttpServletRequest request) {
+        var body = report.cohorts(filter);
         return respond(request, body, () -> RevenueReport.cohortsCsv(body));
     }
 
@@ -59,12 +51,10 @@ class RevenueApiController {
      */
     @GetMapping({"/api/metrics/retention/cohorts/accounts", "/api/metrics/retention/cohorts/accounts.csv"})
     ResponseEntity<?> cohortAccounts(@RequestParam String cohort, @RequestParam int age,
-                                     @RequestParam(required = false) String team,
-                                     @RequestParam(required = false) String segment,
+                                     @Filter(scopeOnly = true) DashboardFilter filter,
                                      @RequestParam(required = false) Integer limit,
                                      @RequestParam(required = false) Long offset, HttpServletRequest request,
                                      HttpServletResponse response) {
-        DashboardFilter filter = filter(null, null, team, segment);
         if (MetricResponses.wantsCsv(request)) {
             report.sendCohortAccountsCsv(cohort, age, filter, response);
             return null; // streamed
@@ -74,39 +64,26 @@ class RevenueApiController {
     }
 
     @GetMapping({"/api/metrics/revenue/retention", "/api/metrics/revenue/retention.csv"})
-    ResponseEntity<?> retention(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                @RequestParam(required = false) String team,
-                                @RequestParam(required = false) String segment, HttpServletRequest request) {
-        var body = report.retention(filter(from, to, team, segment));
+    ResponseEntity<?> retention(DashboardFilter filter, HttpServletRequest request) {
+        var body = report.retention(filter);
         return respond(request, body, () -> RevenueReport.retentionCsv(body));
     }
 
     @GetMapping({"/api/metrics/revenue/arpu-by-age", "/api/metrics/revenue/arpu-by-age.csv"})
-    ResponseEntity<?> arpuByAge(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                @RequestParam(required = false) String team,
-                                @RequestParam(required = false) String segment, HttpServletRequest request) {
-        var body = report.arpu(filter(from, to, team, segment));
+    ResponseEntity<?> arpuByAge(DashboardFilter filter, HttpServletRequest request) {
+        var body = report.arpu(filter);
         return respond(request, body, () -> RevenueReport.arpuCsv(body));
     }
 
     @GetMapping({"/api/metrics/segments", "/api/metrics/segments.csv"})
-    ResponseEntity<?> segments(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                               @RequestParam(required = false) String team,
-                               @RequestParam(required = false) String segment, HttpServletRequest request) {
-        var body = report.segments(filter(from, to, team, segment));
+    ResponseEntity<?> segments(DashboardFilter filter, HttpServletRequest request) {
+        var body = report.segments(filter);
         return respond(request, body, () -> RevenueReport.segmentsCsv(body));
     }
 
     @GetMapping({"/api/metrics/retention/leading-indicators", "/api/metrics/retention/leading-indicators.csv"})
-    ResponseEntity<?> leadingIndicators(@RequestParam(required = false) String from,
-                                        @RequestParam(required = false) String to,
-                                        @RequestParam(required = false) String team,
-                                        @RequestParam(required = false) String segment, HttpServletRequest request) {
-        var body = report.indicators(filter(from, to, team, segment));
+    ResponseEntity<?> leadingIndicators(DashboardFilter filter, HttpServletRequest request) {
+        var body = report.indicators(filter);
         return respond(request, body, () -> RevenueReport.indicatorsCsv(body));
-    }
-
-    private DashboardFilter filter(String from, String to, String team, String segment) {
-        return filters.parse(from, to, team, segment, null);
     }
 }

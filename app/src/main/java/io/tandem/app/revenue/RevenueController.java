@@ -2,8 +2,8 @@ package io.tandem.app.revenue;
 
 import io.tandem.app.web.BadParameterException;
 import io.tandem.app.web.DashboardFilter;
-import io.tandem.app.web.DashboardFilters;
 import io.tandem.app.web.DashboardPage;
+import io.tandem.app.web.Filter;
 import io.tandem.app.web.Paging;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
@@ -20,19 +20,14 @@ class RevenueController {
 
     private final RevenueReport report;
     private final DashboardPage page;
-    private final DashboardFilters filters;
 
-    RevenueController(RevenueReport report, DashboardPage page, DashboardFilters filters) {
+    RevenueController(RevenueReport report, DashboardPage page) {
         this.report = report;
         this.page = page;
-        this.filters = filters;
     }
 
     @GetMapping("/revenue")
-    String revenue(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                   @RequestParam(required = false) String team, @RequestParam(required = false) String segment,
-                   @RequestParam(required = false) String range, Model model) {
-        DashboardFilter filter = page.filter(model, from, to, team, segment, range);
+    String revenue(@Filter(page = true) DashboardFilter filter, Model model) {
         if (page.hasData(model)) {
             model.addAttribute("movements", report.movements(filter));
             model.addAttribute("churn", report.churn(filter));
@@ -47,10 +42,9 @@ class RevenueController {
 
     @GetMapping("/revenue/cohort")
     String cohort(@RequestParam(required = false) String cohort, @RequestParam(required = false) Integer age,
-                  @RequestParam(required = false) String team, @RequestParam(required = false) String segment,
+                  @Filter(scopeOnly = true, page = true) DashboardFilter filter,
                   @RequestParam(required = false) Integer limit, @RequestParam(required = false) Long offset,
                   Model model) {
-        DashboardFilter filter = page.filter(model, null, null, team, segment, null);
         try {
             if (age == null) {
                 throw new BadParameterException("age", "Parameter 'age' is required.");
@@ -66,34 +60,17 @@ class RevenueController {
     @GetMapping("/revenue/cohort.csv")
     ResponseEntity<String> cohortCsv(@RequestParam(required = false) String cohort,
                                      @RequestParam(required = false) Integer age,
-                                     @RequestParam(required = false) String team,
-                                     @RequestParam(required = false) String segment,
+                                     @Filter(scopeOnly = true) DashboardFilter filter,
                                      HttpServletResponse response) {
-        try {
-            if (age == null) {
-                throw new BadParameterException("age", "Parameter 'age' is required.");
-            }
-            DashboardFilter filter = filters.parse(null, null, team, segment, null);
-            report.sendCohortAccountsCsv(cohort, age, filter, response);
-            return null; // streamed
-        } catch (BadParameterException e) {
-            return badRequest(e);
+        if (age == null) {
+            throw new BadParameterException("age", "Parameter 'age' is required.");
         }
+        report.sendCohortAccountsCsv(cohort, age, filter, response);
+        return null; // streamed
     }
 
     @GetMapping("/revenue/{table:[a-z0-9-]+}.csv")
-    ResponseEntity<String> csv(@PathVariable String table, @RequestParam(required = false) String from,
-                               @RequestParam(required = false) String to, @RequestParam(required = false) String team,
-                               @RequestParam(required = false) String segment,
-                               @RequestParam(required = false) String range) {
-        try {
-            return report.table(table, filters.parse(from, to, team, segment, range)).response();
-        } catch (BadParameterException e) {
-            return badRequest(e);
-        }
-    }
-
-    private static ResponseEntity<String> badRequest(BadParameterException e) {
-        return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
+    ResponseEntity<String> csv(@PathVariable String table, DashboardFilter filter) {
+        return report.table(table, filter).response();
     }
 }

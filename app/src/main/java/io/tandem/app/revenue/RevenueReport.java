@@ -26,9 +26,10 @@ import io.tandem.app.web.BadParameterException;
 import io.tandem.app.web.CsvStream;
 import io.tandem.app.web.CsvTable;
 import io.tandem.app.web.DashboardFilter;
-import io.tandem.app.web.Paging;
 import io.tandem.app.web.DashboardFilters;
 import io.tandem.app.web.MetricResponses;
+import io.tandem.app.web.NoSuchTableException;
+import io.tandem.app.web.Paging;
 import io.tandem.metrics.Rate;
 import io.tandem.metrics.indicators.GroupRate;
 import io.tandem.metrics.indicators.LeadingIndicatorsQuery;
@@ -203,8 +204,7 @@ class RevenueReport implements CacheWarmUp {
             case "arpu-by-age" -> arpuCsv(arpu(filter));
             case "segments" -> segmentsCsv(segments(filter));
             case "leading-indicators" -> indicatorsCsv(indicators(filter));
-            default -> throw new BadParameterException("table", "There is no table '" + name + "'; tables: "
-                    + String.join(", ", TABLES) + ".");
+            default -> throw new NoSuchTableException(name, TABLES);
         };
     }
 

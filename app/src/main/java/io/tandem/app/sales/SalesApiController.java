@@ -2,12 +2,11 @@ package io.tandem.app.sales;
 
 import static io.tandem.app.web.MetricResponses.respond;
 
-import io.tandem.app.web.DashboardFilters;
+import io.tandem.app.web.DashboardFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -19,29 +18,22 @@ import org.springframework.web.bind.annotation.RestController;
 class SalesApiController {
 
     private final SalesReport report;
-    private final DashboardFilters filters;
 
-    SalesApiController(SalesReport report, DashboardFilters filters) {
+    SalesApiController(SalesReport report) {
         this.report = report;
-        this.filters = filters;
     }
 
     @GetMapping({"/api/metrics/sales/quality", "/api/metrics/sales/quality.csv"})
-    ResponseEntity<?> quality(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                              @RequestParam(required = false) String team,
-                              @RequestParam(required = false) String segment, Authentication auth,
+    ResponseEntity<?> quality(DashboardFilter filter, Authentication auth,
                               HttpServletRequest request) {
-        var body = report.sales(filters.parse(from, to, team, segment, null), auth.getPrincipal());
+        var body = report.sales(filter, auth.getPrincipal());
         return respond(request, body, () -> SalesReport.repsCsv(body));
     }
 
     @GetMapping({"/api/metrics/sales/support-sourced", "/api/metrics/sales/support-sourced.csv"})
-    ResponseEntity<?> supportSourced(@RequestParam(required = false) String from,
-                                     @RequestParam(required = false) String to,
-                                     @RequestParam(required = false) String team,
-                                     @RequestParam(required = false) String segment, Authentication auth,
+    ResponseEntity<?> supportSourced(DashboardFilter filter, Authentication auth,
                                      HttpServletRequest request) {
-        var body = report.sales(filters.parse(from, to, team, segment, null), auth.getPrincipal());
+        var body = report.sales(filter, auth.getPrincipal());
         return respond(request, body.supportSourced(), () -> SalesReport.supportSourcedCsv(body));
     }
 }

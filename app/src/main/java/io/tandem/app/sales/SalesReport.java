@@ -11,12 +11,13 @@ import io.tandem.app.sales.SalesBody.SourcedDeal;
 import io.tandem.app.sales.SalesBody.SupportSourced;
 import io.tandem.app.web.CsvTable;
 import io.tandem.app.web.DashboardFilter;
+import io.tandem.app.web.NoSuchTableException;
 import io.tandem.app.web.RepLabels;
 import io.tandem.domain.reps.Rep;
 import io.tandem.domain.reps.RepRepository;
-import io.tandem.metrics.sales.SalesQualityQuery;
 import io.tandem.metrics.sales.SalesQualityQuery.RepSales;
 import io.tandem.metrics.sales.SalesQualityQuery.SalesQuality;
+import io.tandem.metrics.sales.SalesQualityQuery;
 import io.tandem.metrics.sales.SupportSourcedQuery;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,8 @@ import org.springframework.stereotype.Component;
 /** Runs the sales quality queries and maps them to the API body and CSV, hiding other reps from REP users. */
 @Component
 class SalesReport implements CacheWarmUp {
+
+    static final List<String> TABLES = List.of("reps", "support-sourced");
 
     /** The support-sourced deals listed on the page and in the API, newest first. */
     static final int LIST_LIMIT = 500;
@@ -106,11 +109,13 @@ class SalesReport implements CacheWarmUp {
         return t;
     }
 
-    static Function<SalesBody, CsvTable> table(String name) {
-        return switch (name) {
+    /** A table of the page as CSV by its name in {@link #TABLES}. */
+    CsvTable table(String name, DashboardFilter filter, Object viewer) {
+        Function<SalesBody, CsvTable> csv = switch (name) {
             case "reps" -> SalesReport::repsCsv;
             case "support-sourced" -> SalesReport::supportSourcedCsv;
-            default -> null;
+            default -> throw new NoSuchTableException(name, TABLES);
         };
+        return csv.apply(sales(filter, viewer));
     }
 }

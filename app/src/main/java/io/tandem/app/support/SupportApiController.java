@@ -3,7 +3,6 @@ package io.tandem.app.support;
 import static io.tandem.app.web.MetricResponses.respond;
 
 import io.tandem.app.web.DashboardFilter;
-import io.tandem.app.web.DashboardFilters;
 import io.tandem.app.web.MetricResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,38 +21,28 @@ import org.springframework.web.bind.annotation.RestController;
 class SupportApiController {
 
     private final SupportReport report;
-    private final DashboardFilters filters;
 
-    SupportApiController(SupportReport report, DashboardFilters filters) {
+    SupportApiController(SupportReport report) {
         this.report = report;
-        this.filters = filters;
     }
 
     @GetMapping({"/api/metrics/support/response-vs-volume", "/api/metrics/support/response-vs-volume.csv"})
-    ResponseEntity<?> responseVsVolume(@RequestParam(required = false) String from,
-                                       @RequestParam(required = false) String to,
-                                       @RequestParam(required = false) String team,
-                                       @RequestParam(required = false) String segment, Authentication auth,
+    ResponseEntity<?> responseVsVolume(DashboardFilter filter, Authentication auth,
                                        HttpServletRequest request) {
-        var body = report.responseVsVolume(filter(from, to, team, segment), auth.getPrincipal());
+        var body = report.responseVsVolume(filter, auth.getPrincipal());
         return respond(request, body, () -> SupportReport.weeksCsv(body));
     }
 
     @GetMapping({"/api/metrics/support/response-vs-volume/reps", "/api/metrics/support/response-vs-volume/reps.csv"})
-    ResponseEntity<?> reps(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                           @RequestParam(required = false) String team,
-                           @RequestParam(required = false) String segment, Authentication auth,
+    ResponseEntity<?> reps(DashboardFilter filter, Authentication auth,
                            HttpServletRequest request) {
-        var body = report.responseVsVolume(filter(from, to, team, segment), auth.getPrincipal());
+        var body = report.responseVsVolume(filter, auth.getPrincipal());
         return respond(request, new Reps(body.reps(), body.loadBalance()), () -> SupportReport.repsCsv(body));
     }
 
     @GetMapping({"/api/metrics/support/contact-rate", "/api/metrics/support/contact-rate.csv"})
-    ResponseEntity<?> contactRate(@RequestParam(required = false) String from,
-                                  @RequestParam(required = false) String to,
-                                  @RequestParam(required = false) String team,
-                                  @RequestParam(required = false) String segment, HttpServletRequest request) {
-        var body = report.contactRate(filter(from, to, team, segment));
+    ResponseEntity<?> contactRate(DashboardFilter filter, HttpServletRequest request) {
+        var body = report.contactRate(filter);
         return respond(request, body, () -> SupportReport.contactRateCsv(body));
     }
 
@@ -65,11 +54,8 @@ class SupportApiController {
     ResponseEntity<?> tickets(@RequestParam(required = false) String week, @RequestParam(required = false) String rep,
                               @RequestParam(required = false) Integer limit,
                               @RequestParam(required = false) Long offset,
-                              @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                              @RequestParam(required = false) String team,
-                              @RequestParam(required = false) String segment, Authentication auth,
+                              DashboardFilter filter, Authentication auth,
                               HttpServletRequest request, HttpServletResponse response) {
-        DashboardFilter filter = filter(from, to, team, segment);
         if (MetricResponses.wantsCsv(request)) {
             report.sendTicketsCsv(filter, week, rep, auth.getPrincipal(), response);
             return null; // streamed
@@ -78,9 +64,5 @@ class SupportApiController {
     }
 
     record Reps(java.util.List<SupportBodies.RepLine> reps, SupportBodies.LoadBalanceLine loadBalance) {
-    }
-
-    private DashboardFilter filter(String from, String to, String team, String segment) {
-        return filters.parse(from, to, team, segment, null);
     }
 }

@@ -2,8 +2,8 @@ package io.tandem.app.support;
 
 import io.tandem.app.web.BadParameterException;
 import io.tandem.app.web.DashboardFilter;
-import io.tandem.app.web.DashboardFilters;
 import io.tandem.app.web.DashboardPage;
+import io.tandem.app.web.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,19 +22,14 @@ class SupportController {
 
     private final SupportReport report;
     private final DashboardPage page;
-    private final DashboardFilters filters;
 
-    SupportController(SupportReport report, DashboardPage page, DashboardFilters filters) {
+    SupportController(SupportReport report, DashboardPage page) {
         this.report = report;
         this.page = page;
-        this.filters = filters;
     }
 
     @GetMapping("/support")
-    String support(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                   @RequestParam(required = false) String team, @RequestParam(required = false) String segment,
-                   @RequestParam(required = false) String range, Authentication auth, Model model) {
-        DashboardFilter filter = page.filter(model, from, to, team, segment, range);
+    String support(@Filter(page = true) DashboardFilter filter, Authentication auth, Model model) {
         if (page.hasData(model)) {
             model.addAttribute("rvv", report.responseVsVolume(filter, auth.getPrincipal()));
             model.addAttribute("contact", report.contactRate(filter));
@@ -46,10 +41,7 @@ class SupportController {
     @GetMapping("/support/tickets")
     String tickets(@RequestParam(required = false) String week, @RequestParam(required = false) String rep,
                    @RequestParam(required = false) Integer limit, @RequestParam(required = false) Long offset,
-                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                   @RequestParam(required = false) String team, @RequestParam(required = false) String segment,
-                   @RequestParam(required = false) String range, Authentication auth, Model model) {
-        DashboardFilter filter = page.filter(model, from, to, team, segment, range);
+                   @Filter(page = true) DashboardFilter filter, Authentication auth, Model model) {
         try {
             model.addAttribute("page", report.tickets(filter, week, rep, limit, offset, auth.getPrincipal()));
         } catch (BadParameterException e) {
@@ -63,35 +55,18 @@ class SupportController {
     @GetMapping("/support/tickets.csv")
     ResponseEntity<String> ticketsCsv(@RequestParam(required = false) String week,
                                       @RequestParam(required = false) String rep,
-                                      @RequestParam(required = false) String from,
-                                      @RequestParam(required = false) String to,
-                                      @RequestParam(required = false) String team,
-                                      @RequestParam(required = false) String segment,
-                                      @RequestParam(required = false) String range, Authentication auth,
+                                      DashboardFilter filter, Authentication auth,
                                       HttpServletResponse response) {
         try {
-            DashboardFilter filter = filters.parse(from, to, team, segment, range);
             report.sendTicketsCsv(filter, week, rep, auth.getPrincipal(), response);
             return null; // streamed
-        } catch (BadParameterException e) {
-            return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
         } catch (ResponseStatusException e) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN).body(e.getReason());
         }
     }
 
     @GetMapping("/support/{table:[a-z0-9-]+}.csv")
-    ResponseEntity<String> csv(@PathVariable String table, @RequestParam(required = false) String from,
-                               @RequestParam(required = false) String to, @RequestParam(required = false) String team,
-                               @RequestParam(required = false) String segment,
-                               @RequestParam(required = false) String range, Authentication auth) {
-        if (!SupportReport.TABLES.contains(table)) {
-            return ResponseEntity.notFound().build();
-        }
-        try {
-            return report.table(table, filters.parse(from, to, team, segment, range), auth.getPrincipal()).response();
-        } catch (BadParameterException e) {
-            return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
-        }
+    ResponseEntity<String> csv(@PathVariable String table, DashboardFilter filter, Authentication auth) {
+        return report.table(table, filter, auth.getPrincipal()).response();
     }
 }

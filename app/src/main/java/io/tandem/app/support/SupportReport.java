@@ -19,6 +19,7 @@ import io.tandem.app.web.BadParameterException;
 import io.tandem.app.web.CsvStream;
 import io.tandem.app.web.CsvTable;
 import io.tandem.app.web.DashboardFilter;
+import io.tandem.app.web.NoSuchTableException;
 import io.tandem.app.web.Paging;
 import io.tandem.app.web.RepLabels;
 import io.tandem.metrics.support.ContactMonth;
@@ -167,8 +168,7 @@ class SupportReport implements CacheWarmUp {
             case "reps" -> repsCsv(responseVsVolume(filter, viewer));
             case "load-balance" -> loadBalanceCsv(responseVsVolume(filter, viewer));
             case "contact-rate" -> contactRateCsv(contactRate(filter));
-            default -> throw new BadParameterException("table", "There is no table '" + name + "'; tables: "
-                    + String.join(", ", TABLES) + ".");
+            default -> throw new NoSuchTableException(name, TABLES);
         };
     }
 

@@ -6,16 +6,32 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
-/** Pages answer a busy database (see {@link DatabaseBusy}) with the 503 page, not the 500 one. */
+/**
+ * The one error advice of the pages and their CSV downloads: a bad parameter of a download is a
+ * 400 naming it, an unknown table a 404 (pages themselves show their defaults with the message, see
+ * {@link Filter#page()}); a busy database (see {@link DatabaseBusy}) is the 503 page, not the 500 one.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class PageErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+
+    @ExceptionHandler(BadParameterException.class)
+    ResponseEntity<String> badParameter(BadParameterException e) {
+        return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
+    }
+
+    @ExceptionHandler(NoSuchTableException.class)
+    ResponseEntity<String> noSuchTable(NoSuchTableException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
+    }
 
     @ExceptionHandler(DataAccessException.class)
     ModelAndView database(DataAccessException e, HttpServletResponse response) throws DataAccessException {

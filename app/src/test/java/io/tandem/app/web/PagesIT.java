@@ -9,6 +9,8 @@ import io.tandem.domain.users.AppUserRepository;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -47,6 +49,22 @@ class PagesIT {
                 .contains("You are looking at demo data")
                 .contains("--tandem.demo.clear=true")
                 .doesNotContain("No data yet");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"revenue", "support", "happiness", "sales", "growth"})
+    void everyPageAnswersAnUnknownTableWith404AndABadParameterWith400NamingIt(String page) {
+        HttpResponse<String> unknown = admin.get("/" + page + "/no-such-table.csv");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).startsWith("There is no table 'no-such-table'; tables: ");
+
+        HttpResponse<String> bad = admin.get("/" + page + "/no-such-table.csv?from=yesterday");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("Parameter 'from' must be an ISO date");
+
+        HttpResponse<String> shown = admin.get("/" + page + "?from=yesterday");
+        assertThat(shown.statusCode()).as("the page shows its defaults").isEqualTo(200);
+        assertThat(shown.body()).contains("Parameter &#39;from&#39; must be an ISO date");
     }
 
     @Test
