@@ -78,11 +78,7 @@ class GrowthReport implements CacheWarmUp {
     }
 
     static CsvTable highTouchCsv(GrowthBody b) {
-        CsvTable t = CsvTable.of("high-touch", "rep", "name", "arr", "annualCost", "arrPer100kCost", "meetsTarget");
-        for (HighTouchLine l : b.highTouch()) {
-            t = t.row(l.rep(), l.name(), l.arr(), l.annualCost(), l.arrPer100kCost(), l.meetsTarget());
-        }
-        return t;
+        return CsvTable.of("high-touch", HighTouchLine.class, b.highTouch());
     }
 
     /** A table of the page as CSV by its name in {@link #TABLES}. */

@@ -75,37 +75,19 @@ class HappinessReport implements CacheWarmUp {
     }
 
     static CsvTable teamCsv(HappinessBody b) {
-        Team t = b.team();
-        return CsvTable.of("happiness-team", "score", "n", "great", "ok", "notGood", "ratingRate", "rated",
-                "closed", "low", "high", "lowSample")
-                .row(t.score(), t.n(), t.great(), t.ok(), t.notGood(), t.ratingRate(), t.rated(), t.closed(), t.low(),
-                        t.high(), t.lowSample());
+        return CsvTable.of("happiness-team", Team.class, List.of(b.team()));
     }
 
     static CsvTable tiersCsv(HappinessBody b) {
-        CsvTable t = CsvTable.of("happiness-tiers", "tier", "score", "n", "lowSample");
-        for (Tier x : b.tiers()) {
-            t = t.row(x.tier(), x.score(), x.n(), x.lowSample());
-        }
-        return t;
+        return CsvTable.of("happiness-tiers", Tier.class, b.tiers());
     }
 
     static CsvTable repsCsv(HappinessBody b) {
-        CsvTable t = CsvTable.of("happiness-reps", "rep", "name", "score", "expected", "gap", "hardShare",
-                "hardRated", "n", "low", "high", "lowSample");
-        for (RepLine r : b.reps()) {
-            t = t.row(r.rep(), r.name(), r.score(), r.expected(), r.gap(), r.hardShare(), r.hardRated(), r.n(),
-                    r.low(), r.high(), r.lowSample());
-        }
-        return t;
+        return CsvTable.of("happiness-reps", RepLine.class, b.reps());
     }
 
     static CsvTable monthsCsv(HappinessBody b) {
-        CsvTable t = CsvTable.of("happiness-months", "month", "score", "n", "lowSample");
-        for (Month m : b.months()) {
-            t = t.row(m.month(), m.score(), m.n(), m.lowSample());
-        }
-        return t;
+        return CsvTable.of("happiness-months", Month.class, b.months());
     }
 
     private static RepLine line(RepHappiness r, RepLabels.View labels) {

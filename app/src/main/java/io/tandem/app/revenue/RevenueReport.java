@@ -209,23 +209,11 @@ class RevenueReport implements CacheWarmUp {
     }
 
     static CsvTable movementsCsv(Movements body) {
-        CsvTable t = CsvTable.of("mrr-movements", "month", "mrr", "new", "expansion", "contraction", "churn",
-                "reactivation", "netNew");
-        for (MovementRow m : body.months()) {
-            t = t.row(m.month(), m.mrr(), m.newMrr(), m.expansion(), m.contraction(), m.churn(), m.reactivation(),
-                    m.netNew());
-        }
-        return t;
+        return CsvTable.of("mrr-movements", MovementRow.class, body.months());
     }
 
     static CsvTable churnCsv(Churn body) {
-        CsvTable t = CsvTable.of("logo-churn", "month", "activeAtStart", "churned", "rate", "n", "lowSample",
-                "trailing12Rate", "trailing12N");
-        for (ChurnRow m : body.months()) {
-            t = t.row(m.month(), m.activeAtStart(), m.churned(), m.rate(), m.n(), m.lowSample(), m.trailing12Rate(),
-                    m.trailing12N());
-        }
-        return t;
+        return CsvTable.of("logo-churn", ChurnRow.class, body.months());
     }
 
     static CsvTable cohortsCsv(Cohorts body) {
@@ -251,30 +239,15 @@ class RevenueReport implements CacheWarmUp {
     }
 
     static CsvTable retentionCsv(Retention body) {
-        CsvTable t = CsvTable.of("revenue-retention", "month", "nrr", "grr", "n", "lowSample");
-        for (RetentionRow m : body.months()) {
-            t = t.row(m.month(), m.nrr(), m.grr(), m.n(), m.lowSample());
-        }
-        return t;
+        return CsvTable.of("revenue-retention", RetentionRow.class, body.months());
     }
 
     static CsvTable arpuCsv(Arpu body) {
-        CsvTable t = CsvTable.of("arpu-by-age", "age", "arpu", "n", "lowSample", "revenuePerStartingAccount",
-                "startingAccounts");
-        for (AgeLine a : body.ages()) {
-            t = t.row(a.age(), a.arpu(), a.n(), a.lowSample(), a.revenuePerStartingAccount(), a.startingAccounts());
-        }
-        return t;
+        return CsvTable.of("arpu-by-age", AgeLine.class, body.ages());
     }
 
     static CsvTable segmentsCsv(SegmentsBody body) {
-        CsvTable t = CsvTable.of("segments", "segment", "activeAccounts", "churnRate", "churnN", "churnLowSample",
-                "nrr", "arpa", "ticketsPerAccountMonth", "supportCostPerAccount", "suggestedTouch");
-        for (SegmentLine s : body.segments()) {
-            t = t.row(s.segment(), s.activeAccounts(), s.churnRate(), s.churnN(), s.churnLowSample(), s.nrr(),
-                    s.arpa(), rate(s.ticketsPerAccountMonth()), s.supportCostPerAccount(), s.suggestedTouch());
-        }
-        return t;
+        return CsvTable.of("segments", SegmentLine.class, body.segments());
     }
 
     static CsvTable indicatorsCsv(Indicators body) {

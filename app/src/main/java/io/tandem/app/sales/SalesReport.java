@@ -101,12 +101,7 @@ class SalesReport implements CacheWarmUp {
     }
 
     static CsvTable supportSourcedCsv(SalesBody b) {
-        CsvTable t = CsvTable.of("support-sourced", "deal", "rep", "repName", "account", "stage", "amount", "createdAt",
-                "closedAt", "ticket");
-        for (SourcedDeal d : b.supportSourced().list()) {
-            t = t.row(d.deal(), d.rep(), d.repName(), d.account(), d.stage(), d.amount(), d.createdAt(), d.closedAt(), d.ticket());
-        }
-        return t;
+        return CsvTable.of("support-sourced", SourcedDeal.class, b.supportSourced().list());
     }
 
     /** A table of the page as CSV by its name in {@link #TABLES}. */

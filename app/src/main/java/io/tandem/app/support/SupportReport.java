@@ -173,23 +173,11 @@ class SupportReport implements CacheWarmUp {
     }
 
     static CsvTable weeksCsv(ResponseVsVolumeBody body) {
-        CsvTable t = CsvTable.of("response-vs-volume", "week", "startsOn", "partial", "customersHelped", "tickets",
-                "medianFrtMinutes", "p90FrtMinutes", "meanFrtMinutes", "repliesPerCustomer", "unanswered");
-        for (WeekLine w : body.weeks()) {
-            t = t.row(w.week(), w.startsOn(), w.partial(), w.customersHelped(), w.tickets(), w.medianFrtMinutes(),
-                    w.p90FrtMinutes(), w.meanFrtMinutes(), w.repliesPerCustomer(), w.unanswered());
-        }
-        return t;
+        return CsvTable.of("response-vs-volume", WeekLine.class, body.weeks());
     }
 
     static CsvTable repsCsv(ResponseVsVolumeBody body) {
-        CsvTable t = CsvTable.of("support-reps", "rep", "name", "tickets", "customersHelped", "medianFrtMinutes",
-                "p90FrtMinutes", "repliesPerCustomer", "unanswered", "hardShare", "hardTickets", "lowSample");
-        for (RepLine r : body.reps()) {
-            t = t.row(r.rep(), r.name(), r.tickets(), r.customersHelped(), r.medianFrtMinutes(), r.p90FrtMinutes(),
-                    r.repliesPerCustomer(), r.unanswered(), r.hardShare(), r.hardTickets(), r.lowSample());
-        }
-        return t;
+        return CsvTable.of("support-reps", RepLine.class, body.reps());
     }
 
     static CsvTable loadBalanceCsv(ResponseVsVolumeBody body) {

@@ -1,8 +1,11 @@
 package io.tandem.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CsvTableTest {
@@ -30,5 +33,31 @@ class CsvTableTest {
         var response = CsvTable.of("mrr-movements", "month").row("2024-01").response();
         assertThat(response.getHeaders().getContentType().toString()).startsWith("text/csv");
         assertThat(response.getHeaders().getContentDisposition().getFilename()).isEqualTo("mrr-movements.csv");
+    }
+
+    record Group(long n, BigDecimal rate) {
+    }
+
+    record Line(String name, @JsonProperty("new") BigDecimal newMrr, Group cohort, Boolean flagged) {
+    }
+
+    record Listed(String name, List<String> items) {
+    }
+
+    @Test
+    void aTableOfRecordsHasTheRecordsComponentsAsColumnsNamedAsInTheJson() {
+        String csv = CsvTable.of("lines", Line.class, List.of(
+                new Line("=A1", new BigDecimal("1.50"), new Group(3, new BigDecimal("0.5")), true),
+                new Line("b", null, null, null))).text();
+        assertThat(csv.split("\r\n")).containsExactly(
+                "name,new,cohortN,cohortRate,flagged",
+                "'=A1,1.50,3,0.5,true",
+                "b,,,,");
+    }
+
+    @Test
+    void aRecordWithAListIsNoTable() {
+        assertThatThrownBy(() -> CsvTable.of("listed", Listed.class, List.of()))
+                .hasMessageContaining("Listed.items is a list");
     }
 }
