@@ -85,7 +85,7 @@ begin
     end if;
 end $$;
 
--- Statement-level, like V4's triggers: transition tables hold every row the statement wrote (COPY,
+-- Statement-level, like account_month's triggers: transition tables hold every row the statement wrote (COPY,
 -- INSERT ... ON CONFLICT DO UPDATE, plain writes). The months recomputed are those from the earliest to
 -- the latest instant the changed rows place anything in: a ticket's opening (a rating without a time of
 -- its own may date from it), its close and its rating's time.
