@@ -182,18 +182,18 @@ public final class MetricScope {
                                   where asg.account_id = t.account_id
                                     and asg.segment = cast(:segment as text)))
             ),
-            -- section 3: a rating is credited to its own rep when given, else to the ticket's rep; it is an
-            -- event at rated_at (a rating without one dates from its ticket's close, else its opening)
+            -- section 3: whom a rating is credited to and the instant it counts at are the view ticket_credit's
+            -- (db/migration/R__credit.sql), shared with the rep_tier_month rollup
             credited_ratings as (
-                select rt.ticket_id,
-                       rt.rating,
-                       coalesce(rt.rated_at, t.closed_at, t.opened_at) as rated_at,
-                       coalesce(rt.rep_id, t.rep_id)                   as rep_id,
-                       t.account_id,
-                       difficulty_tier(t.agent_replies, t.handle_minutes, t.escalated, st) as tier
-                from ratings rt
-                join tickets t on t.id = rt.ticket_id
+                select tc.ticket_id,
+                       tc.rating,
+                       tc.rated_at,
+                       tc.rep_id,
+                       tc.account_id,
+                       difficulty_tier(tc.agent_replies, tc.handle_minutes, tc.escalated, st) as tier
+                from ticket_credit tc
                 join settings st on st.id = 1
+                where tc.rated
             ),
             scoped_ratings as (
                 select cr.ticket_id,
@@ -215,21 +215,20 @@ public final class MetricScope {
                                     and asg.segment = cast(:segment as text)))
             ),
             -- the denominator of the rating rate (section 3): tickets closed in the range, credited like
-            -- their rating so that a rated ticket falls in the same team in both counts
+            -- their rating (ticket_credit) so that a rated ticket falls in the same team in both counts
             scoped_closed_tickets as (
-                select t.id                     as ticket_id,
-                       rt.ticket_id is not null as rated
-                from tickets t
+                select tc.ticket_id,
+                       tc.rated
+                from ticket_credit tc
                 cross join range_instants ri
-                left join ratings rt on rt.ticket_id = t.id
-                left join reps r on r.id = coalesce(rt.rep_id, t.rep_id)
-                where t.closed_at >= ri.starts
-                  and t.closed_at < ri.ends
+                left join reps r on r.id = tc.rep_id
+                where tc.closed_at >= ri.starts
+                  and tc.closed_at < ri.ends
                   and (cast(:team as text) is null or r.team = cast(:team as text))
                   and (cast(:segment as text) is null
                        or exists (select 1
                                   from account_segment asg
-                                  where asg.account_id = t.account_id
+                                  where asg.account_id = tc.account_id
                                     and asg.segment = cast(:segment as text)))
             ),
             """;

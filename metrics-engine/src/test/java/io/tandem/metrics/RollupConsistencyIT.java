@@ -303,4 +303,22 @@ class RollupConsistencyIT {
         assertThat(repWeekRows(data).get(0)).isEqualTo("2024-01-08 n 3 0 3 0 {00:05:00,00:10:00,00:30:00} c,d");
         assertThat(data.jdbc().sql(later).query(String.class).list()).isEqualTo(untouched);
     }
+
+    @Test
+    void eachRollupIsDefinedByARepeatableMigrationAppliedAfterTheVersionedOnes() {
+        MetricsDataset data = MetricsDataset.fresh();
+        // Flyway records a repeatable migration (R__<description>.sql) with a null version; it runs after
+        // every versioned one, in the order of the descriptions
+        assertThat(data.jdbc().sql("""
+                select description from flyway_schema_history
+                where version is null and success
+                order by installed_rank
+                """).query(String.class).list())
+                .containsExactly("account month", "credit", "rep tier month", "rep week", "rollups");
+        assertThat(data.jdbc().sql("""
+                select bool_and(r.installed_rank > v.installed_rank)
+                from flyway_schema_history r cross join flyway_schema_history v
+                where r.version is null and v.version is not null
+                """).query(Boolean.class).single()).isTrue();
+    }
 }

@@ -37,24 +37,24 @@ public class LeadingIndicatorsQuery {
                 where am.month between (select first_month from bounds) and (select last_month from bounds)
                   and am.month = am.cohort
             ),
-            -- a rating's month in the organisation's time zone; a rating without rated_at dates from its ticket
+            -- a rating's month in the organisation's time zone, from the instant it counts at (ticket_credit,
+            -- db/migration/R__credit.sql: a rating without rated_at dates from its ticket)
             account_rating_months as materialized (
-                select t.account_id,
-                       date_trunc('month', coalesce(rt.rated_at, t.closed_at, t.opened_at) at time zone o.time_zone)::date
-                                                      as month,
-                       bool_or(rt.rating = 'not_good') as any_not_good,
-                       bool_and(rt.rating = 'great')   as only_great
-                from ratings rt
-                join tickets t on t.id = rt.ticket_id
+                select tc.account_id,
+                       date_trunc('month', tc.rated_at at time zone o.time_zone)::date as month,
+                       bool_or(tc.rating = 'not_good')                              as any_not_good,
+                       bool_and(tc.rating = 'great')                                as only_great
+                from ticket_credit tc
                 cross join org o
-                where t.account_id is not null
+                where tc.rated
+                  and tc.account_id is not null
                   -- only the range's months are observed
-                  and coalesce(rt.rated_at, t.closed_at, t.opened_at)
+                  and tc.rated_at
                       >= (select b.first_month::timestamp at time zone o2.time_zone from bounds b cross join org o2)
-                  and coalesce(rt.rated_at, t.closed_at, t.opened_at)
+                  and tc.rated_at
                       < (select (b.last_month + interval '1 month')::timestamp at time zone o2.time_zone
                          from bounds b cross join org o2)
-                group by t.account_id, 2
+                group by tc.account_id, 2
             ),
             -- section 7: a not_good rating in m (cohort) against only great ratings in m (control), still
             -- active in m + horizon; one observation per account and month m, m in the range and the
