@@ -76,7 +76,7 @@ public final class ImportBench {
     public long tandem(String kind, Path file) {
         ImportResult r = imports.run(List.of(new Imports.Source(file.getFileName().toString(),
                         ImportKind.fromCode(kind).orElseThrow(), () -> Files.newInputStream(file))),
-                "strict", false, "benchmark", ImportProgress.NONE).get(0);
+                ImportMode.STRICT, false, "benchmark", ImportProgress.NONE).files().get(0);
         if (!r.written() || r.rejected() > 0) {
             throw new IllegalStateException(kind + ": " + r.rejected() + " rows rejected, first " + r.errors());
         }
