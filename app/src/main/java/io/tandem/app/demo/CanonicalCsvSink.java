@@ -1,6 +1,6 @@
 package io.tandem.app.demo;
 
-import java.io.BufferedWriter;
+import io.tandem.app.imports.CanonicalColumns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +23,12 @@ import java.util.Map;
  */
 final class CanonicalCsvSink implements RowSink, AutoCloseable {
 
-    /** Internal reference column, the canonical column it becomes and the external id format. */
-    private static final Map<String, String[]> REFERENCES = Map.of(
-            "account_id", new String[] {"account", "A%05d"},
-            "customer_id", new String[] {"customer", "C%06d"},
-            "rep_id", new String[] {"rep", "R%03d"},
-            "owner_rep_id", new String[] {"owner_rep", "R%03d"},
-            "ticket_id", new String[] {"ticket", "T%07d"});
+    /** The external id format of each referenced table, as the generator numbers its rows. */
+    private static final Map<String, String> ID_FORMATS = Map.of(
+            "accounts", "A%05d", "customers", "C%06d", "reps", "R%03d", "tickets", "T%07d");
+
+    /** Internal reference column (owner_rep_id), the canonical column it becomes and the external id format. */
+    private static final Map<String, String[]> REFERENCES = references();
 
     private final Map<String, Writer> writers = new LinkedHashMap<>();
     private final Map<String, Long> counts = new LinkedHashMap<>();
@@ -58,6 +58,14 @@ final class CanonicalCsvSink implements RowSink, AutoCloseable {
             }
         }
         return header;
+    }
+
+    private static Map<String, String[]> references() {
+        Map<String, String[]> references = new HashMap<>();
+        CanonicalColumns.byKind().values().forEach(columns -> columns.stream()
+                .filter(c -> c.references() != null)
+                .forEach(c -> references.put(c.table(), new String[] {c.csv(), ID_FORMATS.get(c.references())})));
+        return Map.copyOf(references);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.tandem.app.demo;
 
+import io.tandem.app.imports.CanonicalColumns;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,20 +15,21 @@ interface RowSink {
 
     void add(String table, Object[] row);
 
+    /**
+     * The table columns of each kind ({@link CanonicalColumns}); a kind with an external id also
+     * gets the internal id first, which the generator chooses so that rows can reference each other.
+     */
     private static Map<String, List<String>> columns() {
         Map<String, List<String>> columns = new LinkedHashMap<>();
-        columns.put("reps", List.of("id", "external_id", "name", "email", "team", "role", "annual_cost", "high_touch",
-                "active"));
-        columns.put("accounts", List.of("id", "external_id", "name", "signed_up_at", "churned_at", "seats", "plan", "mrr",
-                "currency", "owner_rep_id"));
-        columns.put("customers", List.of("id", "external_id", "account_id", "name", "email", "created_at"));
-        columns.put("revenue", List.of("account_id", "month", "mrr", "currency"));
-        columns.put("tickets", List.of("id", "external_id", "customer_id", "account_id", "rep_id", "channel", "type",
-                "opened_at", "first_response_at", "closed_at", "agent_replies", "handle_minutes", "escalated", "presale"));
-        columns.put("ratings", List.of("ticket_id", "rating", "rated_at", "rep_id", "comment"));
-        columns.put("deals", List.of("id", "external_id", "account_id", "rep_id", "type", "amount", "currency", "stage",
-                "created_at", "closed_at", "source", "ticket_id"));
-        return java.util.Collections.unmodifiableMap(columns);
+        CanonicalColumns.byKind().forEach((table, mapped) -> {
+            List<String> names = new ArrayList<>();
+            if (mapped.stream().anyMatch(c -> c.table().equals("external_id"))) {
+                names.add("id");
+            }
+            mapped.forEach(c -> names.add(c.table()));
+            columns.put(table, List.copyOf(names));
+        });
+        return Collections.unmodifiableMap(columns);
     }
 
     /** Keeps every row in memory, for COPY into the database (the demo data). */
@@ -33,7 +37,7 @@ interface RowSink {
         private final Map<String, TableRows> tables = new LinkedHashMap<>();
 
         InMemory() {
-            COLUMNS.forEach((table, columns) -> tables.put(table, new TableRows(table, columns, new java.util.ArrayList<>())));
+            COLUMNS.forEach((table, columns) -> tables.put(table, new TableRows(table, columns, new ArrayList<>())));
         }
 
         @Override

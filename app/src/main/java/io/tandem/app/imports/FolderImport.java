@@ -41,7 +41,7 @@ public class FolderImport {
             throw new IllegalArgumentException(dir + " holds none of reps.csv, accounts.csv, customers.csv, revenue.csv,"
                     + " tickets.csv, ratings.csv, deals.csv");
         }
-        List<ImportResult> results = imports.run(sources, "strict", false, user, ImportProgress.NONE);
+        List<ImportResult> results = imports.run(sources, ImportMode.STRICT, false, user, ImportProgress.NONE).files();
         List<ImportResult> rejected = results.stream().filter(r -> r.rejected() > 0).toList();
         if (!rejected.isEmpty()) {
             throw new IllegalStateException("Nothing imported: " + rejected.stream()

@@ -17,10 +17,8 @@ class ImportHistory {
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void record(List<ImportResult> results, String user) {
+    public void record(List<ImportResult> results, Outcome outcome, String user) {
         for (ImportResult r : results) {
-            String status = r.written() || (r.dryRun() && (r.rejected() == 0 || r.mode().equals("lenient")))
-                    ? "succeeded" : "rejected";
             long id = jdbc.sql("""
                     insert into import_runs (kind, file_name, mode, dry_run, status, started_by, started_at, finished_at,
                                              duration_ms, rows_read, inserted, updated, unchanged, rejected, error_count)
@@ -28,8 +26,8 @@ class ImportHistory {
                             :ms, :rows, :inserted, :updated, :unchanged, :rejected, :errors)
                     returning id
                     """)
-                    .param("kind", r.kind()).param("file", clean(r.file())).param("mode", r.mode()).param("dryRun", r.dryRun())
-                    .param("status", status).param("user", user).param("ms", r.millis()).param("rows", r.rows())
+                    .param("kind", r.kind()).param("file", clean(r.file())).param("mode", r.mode().code()).param("dryRun", r.dryRun())
+                    .param("status", outcome.status(r)).param("user", user).param("ms", r.millis()).param("rows", r.rows())
                     .param("inserted", r.inserted()).param("updated", r.updated()).param("unchanged", r.unchanged())
                     .param("rejected", r.rejected()).param("errors", r.errors().size() + r.moreErrors())
                     .query(Long.class).single();
@@ -48,14 +46,14 @@ class ImportHistory {
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void failed(List<Imports.Source> sources, String mode, boolean dryRun, String user, String message) {
+    public void failed(List<Imports.Source> sources, ImportMode mode, boolean dryRun, String user, String message) {
         String files = clean(sources.stream().map(Imports.Source::name).reduce((a, b) -> a + ", " + b).orElse(""));
         String kind = sources.size() == 1 && sources.get(0).kind() != null ? sources.get(0).kind().code() : null;
         jdbc.sql("""
                 insert into import_runs (kind, file_name, mode, dry_run, status, started_by, finished_at, duration_ms, message)
                 values (:kind, :file, :mode, :dryRun, 'failed', :user, now(), 0, :message)
                 """)
-                .param("kind", kind).param("file", files).param("mode", mode).param("dryRun", dryRun)
+                .param("kind", kind).param("file", files).param("mode", mode.code()).param("dryRun", dryRun)
                 .param("user", user).param("message", clean(message))
                 .update();
     }

@@ -128,6 +128,16 @@ enum ImportKind {
         return columns.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
+    /** Pairs {later, earlier} of the kind's times, as its table's checks require. */
+    String[][] orderedPairs() {
+        return switch (this) {
+            case ACCOUNTS -> new String[][] {{"churned_at", "signed_up_at"}};
+            case TICKETS -> new String[][] {{"first_response_at", "opened_at"}, {"closed_at", "opened_at"}};
+            case DEALS -> new String[][] {{"closed_at", "created_at"}};
+            default -> new String[0][];
+        };
+    }
+
     static Optional<ImportKind> fromCode(String code) {
         String c = code == null ? "" : code.trim().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(k -> k.code.equals(c)).findFirst();

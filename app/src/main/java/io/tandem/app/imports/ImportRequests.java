@@ -34,10 +34,11 @@ class ImportRequests {
         this.maxFileBytes = maxFileMb * 1024 * 1024;
     }
 
-    ResponseEntity<Object> handle(String kindParam, String mode, String dryRunParam, String progressId,
+    ResponseEntity<Object> handle(String kindParam, String modeParam, String dryRunParam, String progressId,
                                   MultipartFile file, HttpServletRequest request, String user) throws IOException {
         ImportKind kind = kind(kindParam);
         boolean dryRun = dryRun(dryRunParam);
+        ImportMode mode = ImportMode.parse(modeParam);
         String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         Path temp = uploads.newFile();
         try {
@@ -62,10 +63,10 @@ class ImportRequests {
                     : List.of(new Imports.Source(name, kind != null ? kind : ImportKind.fromFileName(name).orElse(null),
                     () -> Files.newInputStream(temp)));
             ImportProgress.Tracker tracker = progress.start(progressId, size);
-            List<ImportResult> results = imports.run(sources, mode, dryRun, user, tracker);
-            boolean refused = mode.equals("strict") && !dryRun && results.stream().anyMatch(r -> r.rejected() > 0);
-            HttpStatus status = refused ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK;
-            Object body = zip ? Map.of("mode", mode, "dryRun", dryRun, "files", results) : results.get(0);
+            Imports.Run run = imports.run(sources, mode, dryRun, user, tracker);
+            List<ImportResult> results = run.files();
+            HttpStatus status = run.outcome().refused() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK;
+            Object body = zip ? Map.of("mode", mode.code(), "dryRun", dryRun, "files", results) : results.get(0);
             return ResponseEntity.status(status).body(body);
         } finally {
             Files.deleteIfExists(temp);

@@ -42,6 +42,10 @@ class Imports {
     record Source(String name, ImportKind kind, Opener opener) {
     }
 
+    /** A finished run: its outcome and every file's result, in import order. */
+    record Run(Outcome outcome, List<ImportResult> files) {
+    }
+
     @FunctionalInterface
     interface Opener {
         InputStream open() throws IOException;
@@ -73,17 +77,15 @@ class Imports {
     }
 
     /** Imports the files in dependency order (reps first, deals last) in one transaction. */
-    List<ImportResult> run(List<Source> sources, String mode, boolean dryRun, String user, ImportProgress.Tracker tracker) {
-        if (!mode.equals("strict") && !mode.equals("lenient")) {
-            throw new IllegalArgumentException("Parameter 'mode' must be strict or lenient, not '" + mode + "'.");
-        }
+    Run run(List<Source> sources, ImportMode mode, boolean dryRun, String user, ImportProgress.Tracker tracker) {
         List<Source> ordered = sources.stream()
                 .map(this::withKindFromHeader)
                 .sorted(Comparator.comparing((Source s) -> s.kind() == null ? Integer.MAX_VALUE : s.kind().ordinal()))
                 .toList();
-        List<ImportResult> results = new ArrayList<>();
+        List<ImportResult.FileReport> files = new ArrayList<>();
+        Outcome outcome;
         try {
-            transaction.executeWithoutResult(status -> {
+            outcome = transaction.execute(status -> {
                 boolean free = jdbc.sql("select pg_try_advisory_xact_lock(:lock)").param("lock", IMPORT_LOCK)
                         .query(Boolean.class).single();
                 if (!free) {
@@ -96,15 +98,16 @@ class Imports {
                 importer.begin();
                 for (Source source : ordered) {
                     try (InputStream in = source.opener().open()) {
-                        results.add(importer.importFile(source.name(), source.kind(), in, mode, dryRun, context, tracker));
+                        files.add(importer.importFile(source.name(), source.kind(), in, context, tracker));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
                 }
-                boolean rejected = results.stream().anyMatch(r -> r.rejected() > 0);
-                if (dryRun || (rejected && mode.equals("strict"))) {
+                Outcome decided = new Outcome(mode, dryRun, files.stream().anyMatch(f -> f.rejected() > 0));
+                if (!decided.written()) {
                     status.setRollbackOnly();
                 }
+                return decided;
             });
         } catch (ImportFailure e) {
             history.failed(ordered, mode, dryRun, user, e.getMessage());
@@ -112,11 +115,8 @@ class Imports {
         } finally {
             tracker.done();
         }
-        boolean strictRejected = mode.equals("strict") && results.stream().anyMatch(r -> r.rejected() > 0);
-        List<ImportResult> reported = strictRejected
-                ? results.stream().map(r -> withWritten(r, false)).toList()
-                : results;
-        history.record(reported, user);
+        List<ImportResult> reported = files.stream().map(f -> ImportResult.of(f, outcome)).toList();
+        history.record(reported, outcome, user);
         analyze(reported);
         // the cache needs no telling (its key is the data version); this lets it compute ahead of readers
         if (reported.stream().anyMatch(r -> r.written() && r.inserted() + r.updated() > 0)) {
@@ -127,7 +127,7 @@ class Imports {
                     + r.inserted() + " inserted, " + r.updated() + " updated, " + r.rejected() + " rejected"
                     + (r.written() ? "" : ", nothing written")).reduce((a, b) -> a + "; " + b).orElse(""));
         }
-        return reported;
+        return new Run(outcome, reported);
     }
 
     /**
@@ -164,11 +164,6 @@ class Imports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static ImportResult withWritten(ImportResult r, boolean written) {
-        return new ImportResult(r.kind(), r.file(), r.mode(), r.dryRun(), written, r.rows(), r.inserted(), r.updated(),
-                r.unchanged(), r.rejected(), r.errors(), r.moreErrors(), r.notices(), r.millis());
     }
 
     /**

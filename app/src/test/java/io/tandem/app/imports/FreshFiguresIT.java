@@ -185,7 +185,7 @@ class FreshFiguresIT {
                     .getBytes(StandardCharsets.UTF_8));
         });
 
-        imports.run(List.of(source), "strict", false, TestUsers.ADMIN, ImportProgress.NONE);
+        imports.run(List.of(source), ImportMode.STRICT, false, TestUsers.ADMIN, ImportProgress.NONE);
 
         assertThat(seenInsideTheImport[0]).isEqualTo("0");
         assertThat(jdbc.sql("show statement_timeout").query(String.class).single()).isEqualTo("30s");

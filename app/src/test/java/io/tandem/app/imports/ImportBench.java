@@ -47,7 +47,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The three ways of the benchmark's import table (issue 9) to bring one CSV file of a kind into the
  * database: Tandem's importer, COPY into a bare all-text table (what psql's {@code \copy} sends), and a
  * naive importer that saves one JPA entity per row, each in its own transaction, looking its
- * references up by external id. Lives in this package because the importer is package-private.
+ * references up by external id. Lives in this package because the importer is package-private. The
+ * entities of that naive importer (io.tandem.domain.accounts, tickets, deals) live in test code beside
+ * it: main code reads and writes those tables with SQL only.
  */
 public final class ImportBench {
 
@@ -76,7 +78,7 @@ public final class ImportBench {
     public long tandem(String kind, Path file) {
         ImportResult r = imports.run(List.of(new Imports.Source(file.getFileName().toString(),
                         ImportKind.fromCode(kind).orElseThrow(), () -> Files.newInputStream(file))),
-                "strict", false, "benchmark", ImportProgress.NONE).get(0);
+                ImportMode.STRICT, false, "benchmark", ImportProgress.NONE).files().get(0);
         if (!r.written() || r.rejected() > 0) {
             throw new IllegalStateException(kind + ": " + r.rejected() + " rows rejected, first " + r.errors());
         }
