@@ -3,6 +3,9 @@ package io.tandem.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -94,6 +98,14 @@ public abstract class Browser {
 
     protected void open(String path) {
         driver.get("http://localhost:" + port + path);
+    }
+
+    /** Fetches what a link points at (an absolute URL) with the browser's session, as a download would. */
+    protected HttpResponse<String> download(String href) {
+        Cookie session = driver.manage().getCookieNamed("JSESSIONID");
+        return Http.send(HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", "JSESSIONID=" + session.getValue())
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Saves a screenshot under target/screenshots for a person to look at. */

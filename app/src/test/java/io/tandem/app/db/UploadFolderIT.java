@@ -3,6 +3,7 @@ package io.tandem.app.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.app.EmptyTandemIT;
+import io.tandem.app.Http;
 import io.tandem.app.security.TestUsers;
 import io.tandem.domain.users.AppUserRepository;
 import java.io.ByteArrayInputStream;
@@ -10,8 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -162,15 +160,13 @@ class UploadFolderIT {
     }
 
     private CompletableFuture<HttpResponse<String>> post(String path, String contentType, InputStream body) {
-        String basic = Base64.getEncoder().encodeToString((TestUsers.ADMIN + ":" + TestUsers.PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest request = HttpRequest.newBuilder(Http.uri(port, path))
                 .header("Content-Type", contentType)
                 .header("Accept", "application/json")
-                .header("Authorization", "Basic " + basic)
+                .header("Authorization", Http.basic(TestUsers.ADMIN, TestUsers.PASSWORD))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body))
                 .build();
-        return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        return Http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** The folder's files once they match, within 10 s (Tomcat deletes parts just after the response). */

@@ -1,34 +1,22 @@
 package io.tandem.app.revenue;
 
-import io.tandem.app.web.RepLabels;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tandem.app.TandemApplication;
+import io.tandem.app.Dataset;
+import io.tandem.app.DatasetIT;
+import io.tandem.app.Http;
 import io.tandem.app.security.TestUsers;
-import io.tandem.domain.reps.RepRepository;
-import io.tandem.domain.users.AppUser;
-import io.tandem.domain.users.AppUserRepository;
-import io.tandem.domain.users.UserRole;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.tandem.app.web.RepLabels;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import tools.jackson.databind.DeserializationFeature;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The metrics API on a small dataset written here, without demo data, against figures worked out by
@@ -44,58 +32,43 @@ import tools.jackson.databind.json.JsonMapper;
  * MRR:      Jan 250, Feb 250, Mar 400, Apr 550, May 550, Jun 470
  * </pre>
  */
-@SpringBootTest(classes = TandemApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "tandem.data-dir=${java.io.tmpdir}/tandem-it/${random.uuid}",
-                "tandem.embedded.clean=true",
-                "tandem.demo.load=false",
-                // its own context and database: each hand-made dataset names itself here
-                "tandem.test.dataset=revenue"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DatasetIT
+// its own context and database: each hand-made dataset names itself here
+@TestPropertySource(properties = "tandem.test.dataset=revenue")
 class RevenueApiIT {
 
     private static final String RANGE = "from=2024-01-01&to=2024-06-30";
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     @LocalServerPort
     int port;
     @Autowired
     RepLabels labels;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    AppUserRepository users;
-    @Autowired
-    RepRepository reps;
-    @Autowired
-    PasswordEncoder encoder;
+    private final Http.Api api = new Http.Api(() -> port);
 
     @BeforeAll
-    void dataset() {
-        TestUsers.ensureAdmin(users, encoder);
-        rep("S1", "North", "sales", "120000", true);
-        rep("S2", "South", "sales", "60000", true);
-        rep("U1", "North", "support", "48000", false);
-        account("A", "Alpha", 2, "S1", "2024-01-15");
-        account("B", "Beta", 2, "S1", "2024-01-20");
-        account("C", "Gamma", 12, "S2", "2024-03-03");
-        account("D", "=SUM(1+1)", null, null, "2023-06-01");
-        revenue("A", "2024-01", "2024-06", "100");
-        revenue("B", "2024-01", "2024-02", "50");
-        revenue("B", "2024-04", "2024-05", "50");
-        revenue("C", "2024-03", "2024-03", "200");
-        revenue("C", "2024-04", "2024-05", "300");
-        revenue("C", "2024-06", "2024-06", "250");
-        revenue("D", "2023-06", "2024-05", "100");
-        revenue("D", "2024-06", "2024-06", "120");
-        users.save(new AppUser("rep-s2", encoder.encode(TestUsers.PASSWORD), UserRole.REP,
-                reps.findByExternalId("S2").orElseThrow()));
+    void dataset(ApplicationContext context) {
+        new Dataset(context).admin()
+                .rep("S1", "Rep S1 Name", "North", "sales", "120000", true)
+                .rep("S2", "Rep S2 Name", "South", "sales", "60000", true)
+                .rep("U1", "Rep U1 Name", "North", "support", "48000", false)
+                .account("A", "Alpha", 2, "S1", "2024-01-15")
+                .account("B", "Beta", 2, "S1", "2024-01-20")
+                .account("C", "Gamma", 12, "S2", "2024-03-03")
+                .account("D", "=SUM(1+1)", null, null, "2023-06-01")
+                .revenue("A", "2024-01", "2024-06", "100")
+                .revenue("B", "2024-01", "2024-02", "50")
+                .revenue("B", "2024-04", "2024-05", "50")
+                .revenue("C", "2024-03", "2024-03", "200")
+                .revenue("C", "2024-04", "2024-05", "300")
+                .revenue("C", "2024-06", "2024-06", "250")
+                .revenue("D", "2023-06", "2024-05", "100")
+                .revenue("D", "2024-06", "2024-06", "120")
+                .repUser("rep-s2", "S2");
     }
 
     @Test
     void movementsAreTheMonthToMonthChangesOfEachAccount() {
-        JsonNode months = get("/api/metrics/revenue/movements?" + RANGE).get("months");
+        JsonNode months = api.json("/api/metrics/revenue/movements?" + RANGE).get("months");
         assertThat(months).hasSize(6);
         // Jan: A and B new (100 + 50); D unchanged at 100
         assertMonth(months.get(0), "2024-01", "250.00", "150.00", "0.00", "0.00", "0.00", "0.00", "150.00");
@@ -111,14 +84,14 @@ class RevenueApiIT {
     @Test
     void theTeamFilterKeepsTheAccountsOfTheTeamsReps() {
         // North owns A and B: Mar only B's churn
-        JsonNode mar = get("/api/metrics/revenue/movements?" + RANGE + "&team=North").get("months").get(2);
+        JsonNode mar = api.json("/api/metrics/revenue/movements?" + RANGE + "&team=North").get("months").get(2);
         assertThat(mar.get("mrr").asString()).isEqualTo("100.00");
         assertThat(mar.get("netNew").asString()).isEqualTo("-50.00");
     }
 
     @Test
     void logoChurnIsChurnedOverActiveAtTheStart() {
-        JsonNode body = get("/api/metrics/retention/churn?" + RANGE);
+        JsonNode body = api.json("/api/metrics/retention/churn?" + RANGE);
         JsonNode months = body.get("months");
         // Jan: only D active in Dec: 0 of 1
         assertChurn(months.get(0), 1, 0, "0");
@@ -135,7 +108,7 @@ class RevenueApiIT {
 
     @Test
     void cohortsDefaultToAllHistoryAndStopAtTheHorizon() {
-        JsonNode cohorts = get("/api/metrics/retention/cohorts").get("cohorts");
+        JsonNode cohorts = api.json("/api/metrics/retention/cohorts").get("cohorts");
         assertThat(cohorts).hasSize(3);
         // D's cohort Jun 2023: 13 cells up to Jun 2024, all 1
         assertThat(cohorts.get(0).get("cohort").asString()).isEqualTo("2023-06");
@@ -147,13 +120,13 @@ class RevenueApiIT {
         // Mar 2024 (C): four months to the horizon; later cells are absent, not 0
         assertThat(cohorts.get(2).get("retention").toString()).isEqualTo("[1,1,1,1]");
         // with a range, only the cohorts that started in it
-        assertThat(get("/api/metrics/retention/cohorts?" + RANGE).get("cohorts")).hasSize(2);
+        assertThat(api.json("/api/metrics/retention/cohorts?" + RANGE).get("cohorts")).hasSize(2);
     }
 
     @Test
     void aCohortCellListsItsAccounts() {
         // cell (Jan 2024, age 2) = March: A paying 100, B at 0
-        JsonNode cell = get("/api/metrics/retention/cohorts/accounts?cohort=2024-01&age=2");
+        JsonNode cell = api.json("/api/metrics/retention/cohorts/accounts?cohort=2024-01&age=2");
         assertThat(cell.get("month").asString()).isEqualTo("2024-03");
         assertThat(cell.get("size").asLong()).isEqualTo(2);
         assertThat(cell.get("active").asLong()).isEqualTo(1);
@@ -170,21 +143,21 @@ class RevenueApiIT {
     @Test
     void aCohortCellIsPagedWithTheTotalsOfTheWholeCell() {
         // the same cell, one account a page: B (not paying) on the second page, size and active unchanged
-        JsonNode second = get("/api/metrics/retention/cohorts/accounts?cohort=2024-01&age=2&limit=1&offset=1");
+        JsonNode second = api.json("/api/metrics/retention/cohorts/accounts?cohort=2024-01&age=2&limit=1&offset=1");
         assertThat(second.get("accounts")).hasSize(1);
         assertThat(second.get("accounts").get(0).get("externalId").asString()).isEqualTo("B");
         assertThat(second.get("size").asLong()).isEqualTo(2);
         assertThat(second.get("active").asLong()).isEqualTo(1);
         assertThat(second.get("offset").asLong()).isEqualTo(1);
         // the CSV holds the whole cell whatever the page
-        String csv = send("/api/metrics/retention/cohorts/accounts.csv?cohort=2024-01&age=2&limit=1", TestUsers.ADMIN,
+        String csv = api.send("/api/metrics/retention/cohorts/accounts.csv?cohort=2024-01&age=2&limit=1", TestUsers.ADMIN,
                 "text/csv").body();
         assertThat(csv.lines().count()).isEqualTo(3);
     }
 
     @Test
     void nrrAndGrrCompareWithTwelveMonthsEarlier() {
-        JsonNode months = get("/api/metrics/revenue/retention?" + RANGE).get("months");
+        JsonNode months = api.json("/api/metrics/revenue/retention?" + RANGE).get("months");
         // Jan-May 2024: nobody was active 12 months earlier (D starts Jun 2023): no value, n = 0
         assertThat(months.get(0).get("nrr").isNull()).isTrue();
         assertThat(months.get(0).get("n").asLong()).isZero();
@@ -197,7 +170,7 @@ class RevenueApiIT {
 
     @Test
     void arpuByAgeFollowsSurvivorsAndRevenuePerStartingAccountCarriesChurn() {
-        JsonNode ages = get("/api/metrics/revenue/arpu-by-age?" + RANGE).get("ages");
+        JsonNode ages = api.json("/api/metrics/revenue/arpu-by-age?" + RANGE).get("ages");
         // cohorts Jan (A, B) and Mar (C)
         // age 0: 100 + 50 + 200 = 350 over 3 survivors and 3 starters: 116.67
         assertAge(ages.get(0), 3, "116.67", "116.67");
@@ -214,7 +187,7 @@ class RevenueApiIT {
 
     @Test
     void segmentsShowTheEvidenceBesideTheSuggestedTouchModel() {
-        JsonNode segments = get("/api/metrics/segments?" + RANGE).get("segments");
+        JsonNode segments = api.json("/api/metrics/segments?" + RANGE).get("segments");
         assertThat(segments).hasSize(4);
         JsonNode small = segments.get(0);
         assertThat(small.get("segment").asString()).isEqualTo("1-3");
@@ -237,7 +210,7 @@ class RevenueApiIT {
 
     @Test
     void growthFiguresFollowSectionFive() {
-        JsonNode g = get("/api/metrics/growth?" + RANGE);
+        JsonNode g = api.json("/api/metrics/growth?" + RANGE);
         // ARPA Jun: 470 / 3 = 156.67
         assertThat(g.get("arpa").asString()).isEqualTo("156.67");
         assertThat(g.get("grossMargin").decimalValue()).isEqualByComparingTo("0.8");
@@ -264,18 +237,18 @@ class RevenueApiIT {
 
     @Test
     void aRepSeesOtherRepsInTheHighTouchTableWithoutTheirNames() {
-        JsonNode highTouch = get("/api/metrics/growth?" + RANGE, "rep-s2").get("highTouch");
+        JsonNode highTouch = api.json("/api/metrics/growth?" + RANGE, "rep-s2").get("highTouch");
         assertThat(highTouch.get(0).get("rep").asString()).isEqualTo(labels.labelOf("S1"));
         assertThat(highTouch.get(0).get("name").isNull()).isTrue();
         assertThat(highTouch.get(0).get("annualCost").isNull()).isTrue();
         assertThat(highTouch.get(1).get("rep").asString()).isEqualTo("S2");
-        String csv = send("/api/metrics/growth/high-touch.csv?" + RANGE, "rep-s2", "*/*").body();
+        String csv = api.send("/api/metrics/growth/high-touch.csv?" + RANGE, "rep-s2", "*/*").body();
         assertThat(csv).contains(labels.labelOf("S1") + ",,1200.00,,1000.00,false").doesNotContain("S1");
     }
 
     @Test
     void leadingIndicatorsHaveNoValueWithoutTickets() {
-        JsonNode indicators = get("/api/metrics/retention/leading-indicators").get("indicators");
+        JsonNode indicators = api.json("/api/metrics/retention/leading-indicators").get("indicators");
         assertThat(indicators).hasSize(5);
         assertThat(indicators.get(0).get("name").asString()).isEqualTo("retention-after-bad-experience");
         assertThat(indicators.get(0).get("cohort").get("n").asLong()).isZero();
@@ -284,14 +257,14 @@ class RevenueApiIT {
 
     @Test
     void everyTableIsAlsoCsvByAcceptHeaderOrSuffixAndFormulasAreDefused() {
-        HttpResponse<String> byHeader = send("/api/metrics/revenue/movements?" + RANGE, TestUsers.ADMIN, "text/csv");
+        HttpResponse<String> byHeader = api.send("/api/metrics/revenue/movements?" + RANGE, TestUsers.ADMIN, "text/csv");
         assertThat(byHeader.headers().firstValue("Content-Type")).get().asString().startsWith("text/csv");
         assertThat(byHeader.body()).startsWith("month,mrr,new,expansion,contraction,churn,reactivation,netNew\r\n")
                 .contains("2024-06,470.00,0.00,20.00,-50.00,-50.00,0.00,-80.00");
-        HttpResponse<String> bySuffix = send("/api/metrics/retention/cohorts.csv", TestUsers.ADMIN, "*/*");
+        HttpResponse<String> bySuffix = api.send("/api/metrics/retention/cohorts.csv", TestUsers.ADMIN, "*/*");
         // future cells are empty, not 0
         assertThat(bySuffix.body()).contains("2024-03,1,true,1,1,1,1,,,,,,,,,\r\n");
-        String accounts = send("/api/metrics/retention/cohorts/accounts.csv?cohort=2023-06&age=12", TestUsers.ADMIN,
+        String accounts = api.send("/api/metrics/retention/cohorts/accounts.csv?cohort=2023-06&age=12", TestUsers.ADMIN,
                 "*/*").body();
         assertThat(accounts).contains("D,'=SUM(1+1),120.00,true,unknown");
     }
@@ -307,33 +280,11 @@ class RevenueApiIT {
             "/api/metrics/retention/cohorts/accounts?cohort=2024-01&age=1&limit=0 | limit",
             "/api/metrics/retention/cohorts/accounts?cohort=2024-01&age=1&offset=-1 | offset"})
     void badParametersAreProblemsNamingTheParameter(String path, String parameter) {
-        HttpResponse<String> response = send(path, TestUsers.ADMIN, "application/json");
+        HttpResponse<String> response = api.send(path, TestUsers.ADMIN, "application/json");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).get().asString()
                 .startsWith("application/problem+json");
-        assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("'" + parameter + "'");
-    }
-
-    private JsonNode get(String path) {
-        return get(path, TestUsers.ADMIN);
-    }
-
-    private JsonNode get(String path, String user) {
-        HttpResponse<String> response = send(path, user, "application/json");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private HttpResponse<String> send(String path, String user, String accept) {
-        String basic = Base64.getEncoder().encodeToString((user + ":" + TestUsers.PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + basic).header("Accept", accept).GET().build();
-        try {
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        assertThat(Http.json(response.body()).get("detail").asString()).contains("'" + parameter + "'");
     }
 
     private static void assertMonth(JsonNode m, String month, String mrr, String newMrr, String expansion,
@@ -359,31 +310,5 @@ class RevenueApiIT {
         assertThat(a.get("n").asLong()).isEqualTo(n);
         assertThat(a.get("arpu").asString()).isEqualTo(arpu);
         assertThat(a.get("revenuePerStartingAccount").asString()).isEqualTo(perStartingAccount);
-    }
-
-    private void rep(String id, String team, String role, String cost, boolean highTouch) {
-        jdbc.sql("""
-                insert into reps (external_id, name, team, role, annual_cost, high_touch)
-                values (:id, :name, :team, :role, :cost::numeric, :highTouch)""")
-                .param("id", id).param("name", "Rep " + id + " Name").param("team", team).param("role", role)
-                .param("cost", cost).param("highTouch", highTouch).update();
-    }
-
-    private void account(String id, String name, Integer seats, String owner, String signedUp) {
-        jdbc.sql("""
-                insert into accounts (external_id, name, signed_up_at, seats, owner_rep_id)
-                values (:id, :name, :signed::timestamptz, :seats, (select id from reps where external_id = :owner))""")
-                .param("id", id).param("name", name).param("signed", signedUp + "T00:00:00Z").param("seats", seats)
-                .param("owner", owner).update();
-    }
-
-    private void revenue(String account, String fromMonth, String toMonth, String mrr) {
-        jdbc.sql("""
-                insert into revenue (account_id, month, mrr)
-                select a.id, m::date, :mrr::numeric
-                from accounts a
-                cross join generate_series(to_date(:from, 'YYYY-MM'), to_date(:to, 'YYYY-MM'), interval '1 month') m
-                where a.external_id = :account""")
-                .param("account", account).param("from", fromMonth).param("to", toMonth).param("mrr", mrr).update();
     }
 }

@@ -3,7 +3,7 @@ package io.tandem.app.revenue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.app.Browser;
-import io.tandem.app.TandemApplication;
+import io.tandem.app.DatasetIT;
 import io.tandem.app.security.TestUsers;
 import io.tandem.domain.users.AppUserRepository;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,16 +12,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.TestPropertySource;
 
 /** On an empty database the dashboards show a helpful empty state, not errors (issue 6). */
-@SpringBootTest(classes = TandemApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "tandem.data-dir=${java.io.tmpdir}/tandem-it/${random.uuid}",
-                "tandem.embedded.clean=true",
-                "tandem.demo.load=false",
-                "tandem.test.dataset=empty"})
+@DatasetIT
+@TestPropertySource(properties = "tandem.test.dataset=empty")
 class RevenueEmptyBrowserIT extends Browser {
 
     @Autowired

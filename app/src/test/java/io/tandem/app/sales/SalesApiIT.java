@@ -1,34 +1,22 @@
 package io.tandem.app.sales;
 
-import io.tandem.app.web.RepLabels;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tandem.app.TandemApplication;
+import io.tandem.app.Dataset;
+import io.tandem.app.DatasetIT;
+import io.tandem.app.Http;
 import io.tandem.app.security.TestUsers;
-import io.tandem.domain.reps.RepRepository;
-import io.tandem.domain.users.AppUser;
-import io.tandem.domain.users.AppUserRepository;
-import io.tandem.domain.users.UserRole;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.tandem.app.web.RepLabels;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import tools.jackson.databind.DeserializationFeature;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sales quality API (metrics.md section 4) on a small dataset written here, without demo data,
@@ -53,65 +41,46 @@ import tools.jackson.databind.json.JsonMapper;
  * </pre>
  * This context has its own database, keyed by the property tandem.test.dataset.
  */
-@SpringBootTest(classes = TandemApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "tandem.data-dir=${java.io.tmpdir}/tandem-it/${random.uuid}",
-                "tandem.embedded.clean=true",
-                "tandem.demo.load=false",
-                // its own context and database (see SupportApiIT): the same mechanism, one property name
-                "tandem.test.dataset=sales"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DatasetIT
+// its own context and database (see SupportApiIT): the same mechanism, one property name
+@TestPropertySource(properties = "tandem.test.dataset=sales")
 class SalesApiIT {
 
     private static final String RANGE = "from=2024-01-01&to=2024-06-30";
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     @LocalServerPort
     int port;
     @Autowired
     RepLabels labels;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    AppUserRepository users;
-    @Autowired
-    RepRepository reps;
-    @Autowired
-    PasswordEncoder encoder;
+    private final Http.Api api = new Http.Api(() -> port);
 
     @BeforeAll
-    void dataset() {
-        TestUsers.ensureAdmin(users, encoder);
-        jdbc.sql("update settings set commission_rate = 0.10, time_zone = 'UTC'").update();
-        rep("S1", "North");
-        rep("S2", "South");
-        account("A", 2);
-        account("B", 2);
-        account("C", 12);
-        revenue("A", "2023-01", "2024-06");
-        revenue("B", "2023-01", "2023-12");
-        revenue("C", "2023-03", "2024-06");
-        jdbc.sql("insert into customers (external_id, account_id) select 'K1', id from accounts where external_id = 'C'")
-                .update();
-        jdbc.sql("""
-                insert into tickets (external_id, customer_id, account_id, opened_at)
-                select 'T1', k.id, k.account_id, '2024-03-28T09:00:00Z'::timestamptz from customers k
-                where k.external_id = 'K1'""").update();
-        deal("d1", "S1", "A", "new", "100", "won", null, "2023-01-10", "outbound", null);
-        deal("d2", "S1", "B", "new", "300", "won", null, "2023-01-12", "outbound", null);
-        deal("d3", "S2", "C", "new", "50", "won", null, "2023-03-05", "inbound", null);
-        deal("d4", "S1", "A", "new", "200", "won", null, "2024-02-10", "inbound", null);
-        deal("d5", "S1", null, "new", "40", "won", null, "2024-03-01", "support", null);
-        deal("d6", "S2", "C", "expansion", "60", "won", "2024-04-01", "2024-04-15", null, "T1");
-        deal("d7", "S2", null, "new", "999", "lost", "2024-04-20", "2024-05-01", "support", null);
-        users.save(new AppUser("rep-s2", encoder.encode(TestUsers.PASSWORD), UserRole.REP,
-                reps.findByExternalId("S2").orElseThrow()));
+    void dataset(ApplicationContext context) {
+        new Dataset(context).admin()
+                .settings("0.10", "UTC")
+                .rep("S1", "Rep S1 Name", "North", "sales", null, false)
+                .rep("S2", "Rep S2 Name", "South", "sales", null, false)
+                .account("A", "A", 2, null, "2023-01-01")
+                .account("B", "B", 2, null, "2023-01-01")
+                .account("C", "C", 12, null, "2023-01-01")
+                .revenue("A", "2023-01", "2024-06", "100")
+                .revenue("B", "2023-01", "2023-12", "100")
+                .revenue("C", "2023-03", "2024-06", "100")
+                .customer("K1", "C")
+                .ticket("T1", null, "K1", "2024-03-28T09:00:00Z", null, null, false, null)
+                .deal("d1", "S1", "A", "new", "100", "won", null, "2023-01-10", "outbound", null)
+                .deal("d2", "S1", "B", "new", "300", "won", null, "2023-01-12", "outbound", null)
+                .deal("d3", "S2", "C", "new", "50", "won", null, "2023-03-05", "inbound", null)
+                .deal("d4", "S1", "A", "new", "200", "won", null, "2024-02-10", "inbound", null)
+                .deal("d5", "S1", null, "new", "40", "won", null, "2024-03-01", "support", null)
+                .deal("d6", "S2", "C", "expansion", "60", "won", "2024-04-01", "2024-04-15", null, "T1")
+                .deal("d7", "S2", null, "new", "999", "lost", "2024-04-20", "2024-05-01", "support", null)
+                .repUser("rep-s2", "S2");
     }
 
     @Test
     void bookingsAreSetAgainstTheBookingsStillPayingTwelveMonthsLater() {
-        JsonNode body = get("/api/metrics/sales/quality?" + RANGE);
+        JsonNode body = api.json("/api/metrics/sales/quality?" + RANGE);
         JsonNode lines = body.get("reps");
         // biggest bookings first: S1 240, S2 60
         assertThat(lines).hasSize(2);
@@ -158,7 +127,7 @@ class SalesApiIT {
 
     @Test
     void overEighteenMonthsSecondHalvesAreEarnedOrForfeited() {
-        JsonNode s1 = get("/api/metrics/sales/quality?from=2023-01-01&to=2024-06-30").get("reps").get(0);
+        JsonNode s1 = api.json("/api/metrics/sales/quality?from=2023-01-01&to=2024-06-30").get("reps").get(0);
         // booked: d1 100 + d2 300 + d4 200 + d5 40 = 640
         assertThat(s1.get("bookings").asString()).isEqualTo("640.00");
         // at close: 5 + 15 + 10 + 2 = 32; d1's second half earned (A pays in Jan 2024): 32 + 5 = 37;
@@ -168,7 +137,7 @@ class SalesApiIT {
 
     @Test
     void supportSourcedDealsAreCountedWithTheirShareOfAllWonAndListedWithTheirTicket() {
-        JsonNode ss = get("/api/metrics/sales/quality?" + RANGE).get("supportSourced");
+        JsonNode ss = api.json("/api/metrics/sales/quality?" + RANGE).get("supportSourced");
         // opened in H1 2024 from support: d5 (source support; no creation date, so its close date), d6 (names
         // T1), d7 (source support, lost): 3
         assertThat(ss.get("deals").asLong()).isEqualTo(3);
@@ -187,12 +156,12 @@ class SalesApiIT {
         assertThat(list.get(2).get("deal").asString()).isEqualTo("d5");
         assertThat(list.get(2).get("ticket").isNull()).isTrue();
         // the separate route gives the same object
-        assertThat(get("/api/metrics/sales/support-sourced?" + RANGE)).isEqualTo(ss);
+        assertThat(api.json("/api/metrics/sales/support-sourced?" + RANGE)).isEqualTo(ss);
     }
 
     @Test
     void theTeamFilterFollowsTheDealsOwner() {
-        JsonNode body = get("/api/metrics/sales/quality?" + RANGE + "&team=South");
+        JsonNode body = api.json("/api/metrics/sales/quality?" + RANGE + "&team=South");
         assertThat(body.get("reps")).hasSize(1);
         assertThat(body.get("total").get("bookings").asString()).isEqualTo("60.00");
         // South's support-sourced: d6 and d7 opened; won 60 of South's 60: share 1
@@ -203,7 +172,7 @@ class SalesApiIT {
 
     @Test
     void aRepSeesOtherRepsWithoutNamesInBothTablesAndTheCsv() {
-        JsonNode body = get("/api/metrics/sales/quality?" + RANGE, "rep-s2");
+        JsonNode body = api.json("/api/metrics/sales/quality?" + RANGE, "rep-s2");
         JsonNode s1 = body.get("reps").get(0);
         assertThat(s1.get("rep").asString()).isEqualTo(labels.labelOf("S1"));
         assertThat(s1.get("name").isNull()).isTrue();
@@ -216,15 +185,15 @@ class SalesApiIT {
         assertThat(list.get(2).get("rep").asString()).isEqualTo(labels.labelOf("S1"));
         assertThat(list.get(2).get("repName").isNull()).isTrue();
         assertThat(list.get(0).get("rep").asString()).isEqualTo("S2");
-        String csv = send("/api/metrics/sales/quality.csv?" + RANGE, "rep-s2", "*/*").body();
+        String csv = api.send("/api/metrics/sales/quality.csv?" + RANGE, "rep-s2", "*/*").body();
         assertThat(csv).contains(labels.labelOf("S1") + ",,,2,240.00,").doesNotContain("S1");
-        String deals = send("/api/metrics/sales/support-sourced.csv?" + RANGE, "rep-s2", "*/*").body();
+        String deals = api.send("/api/metrics/sales/support-sourced.csv?" + RANGE, "rep-s2", "*/*").body();
         assertThat(deals).contains("d5," + labels.labelOf("S1") + ",,,won").doesNotContain("S1");
     }
 
     @Test
     void eachTableIsAlsoCsv() {
-        HttpResponse<String> reps = send("/api/metrics/sales/quality?" + RANGE, TestUsers.ADMIN, "text/csv");
+        HttpResponse<String> reps = api.send("/api/metrics/sales/quality?" + RANGE, TestUsers.ADMIN, "text/csv");
         assertThat(reps.headers().firstValue("Content-Type")).get().asString().startsWith("text/csv");
         assertThat(reps.body())
                 .startsWith("rep,name,team,wonDeals,bookings,dealsWithoutAccount,matureDeals,matureBookings,"
@@ -233,7 +202,7 @@ class SalesApiIT {
                 .contains("S1,Rep S1 Name,North,2,240.00,1,2,400.00,1,100.00,0.25,true,12.00,12.00,0.00\r\n")
                 // the total: d1 and d3 retained of three mature deals
                 .endsWith(",total,,3,300.00,1,3,450.00,2,150.00,0.3333333333333333,true,15.00,15.00,0.00\r\n");
-        String deals = send("/api/metrics/sales/support-sourced.csv?" + RANGE, TestUsers.ADMIN, "*/*").body();
+        String deals = api.send("/api/metrics/sales/support-sourced.csv?" + RANGE, TestUsers.ADMIN, "*/*").body();
         assertThat(deals).startsWith("deal,rep,repName,account,stage,amount,createdAt,closedAt,ticket\r\n")
                 .contains("d6,S2,Rep S2 Name,C,won,60.00,2024-04-01T10:00:00Z,2024-04-15T10:00:00Z,T1\r\n")
                 .contains("d5,S1,Rep S1 Name,,won,40.00,,2024-03-01T10:00:00Z,\r\n");
@@ -246,11 +215,11 @@ class SalesApiIT {
             "/api/metrics/sales/quality?team=Nowhere | team",
             "/api/metrics/sales/support-sourced?segment=2-5 | segment"})
     void badParametersAreProblemsNamingTheParameter(String path, String parameter) {
-        HttpResponse<String> response = send(path, TestUsers.ADMIN, "application/json");
+        HttpResponse<String> response = api.send(path, TestUsers.ADMIN, "application/json");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).get().asString()
                 .startsWith("application/problem+json");
-        assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("'" + parameter + "'");
+        assertThat(Http.json(response.body()).get("detail").asString()).contains("'" + parameter + "'");
     }
 
     private static void assertCommission(JsonNode rep, String earned, String pending, String forfeited) {
@@ -258,64 +227,5 @@ class SalesApiIT {
         assertThat(c.get("earned").asString()).isEqualTo(earned);
         assertThat(c.get("pending").asString()).isEqualTo(pending);
         assertThat(c.get("forfeited").asString()).isEqualTo(forfeited);
-    }
-
-    private JsonNode get(String path) {
-        return get(path, TestUsers.ADMIN);
-    }
-
-    private JsonNode get(String path, String user) {
-        HttpResponse<String> response = send(path, user, "application/json");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private HttpResponse<String> send(String path, String user, String accept) {
-        String basic = Base64.getEncoder().encodeToString((user + ":" + TestUsers.PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + basic).header("Accept", accept).GET().build();
-        try {
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void rep(String id, String team) {
-        jdbc.sql("insert into reps (external_id, name, team, role) values (:id, :name, :team, 'sales')")
-                .param("id", id).param("name", "Rep " + id + " Name").param("team", team).update();
-    }
-
-    private void account(String id, int seats) {
-        jdbc.sql("""
-                insert into accounts (external_id, name, signed_up_at, seats)
-                values (:id, :id, '2023-01-01T00:00:00Z'::timestamptz, :seats)""")
-                .param("id", id).param("seats", seats).update();
-    }
-
-    private void revenue(String account, String fromMonth, String toMonth) {
-        jdbc.sql("""
-                insert into revenue (account_id, month, mrr)
-                select a.id, m::date, 100
-                from accounts a
-                cross join generate_series(to_date(:from, 'YYYY-MM'), to_date(:to, 'YYYY-MM'), interval '1 month') m
-                where a.external_id = :account""")
-                .param("account", account).param("from", fromMonth).param("to", toMonth).update();
-    }
-
-    private void deal(String id, String rep, String account, String type, String amount, String stage, String created,
-                      String closed, String source, String ticket) {
-        jdbc.sql("""
-                insert into deals (external_id, rep_id, account_id, type, amount, stage, created_at, closed_at, source,
-                                   ticket_id)
-                select :id, r.id, (select a.id from accounts a where a.external_id = :account), :type, :amount::numeric,
-                       :stage, cast(:created as timestamptz), cast(:closed as timestamptz), :source,
-                       (select t.id from tickets t where t.external_id = :ticket)
-                from reps r where r.external_id = :rep""")
-                .param("id", id).param("rep", rep).param("account", account).param("type", type)
-                .param("amount", amount).param("stage", stage)
-                .param("created", created == null ? null : created + "T10:00:00Z")
-                .param("closed", closed + "T10:00:00Z").param("source", source).param("ticket", ticket).update();
     }
 }

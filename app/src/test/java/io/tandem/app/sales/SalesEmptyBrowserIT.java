@@ -3,7 +3,7 @@ package io.tandem.app.sales;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.app.Browser;
-import io.tandem.app.TandemApplication;
+import io.tandem.app.DatasetIT;
 import io.tandem.app.security.TestUsers;
 import io.tandem.domain.users.AppUserRepository;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,19 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * On an empty database the Sales quality page shows the way to import, not errors. Same properties as
  * RevenueEmptyBrowserIT, so both share one empty context.
  */
-@SpringBootTest(classes = TandemApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "tandem.data-dir=${java.io.tmpdir}/tandem-it/${random.uuid}",
-                "tandem.embedded.clean=true",
-                "tandem.demo.load=false",
-                "tandem.test.dataset=empty"})
+@DatasetIT
+@TestPropertySource(properties = "tandem.test.dataset=empty")
 class SalesEmptyBrowserIT extends Browser {
 
     @Autowired

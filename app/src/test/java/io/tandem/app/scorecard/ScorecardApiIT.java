@@ -15,14 +15,11 @@ class ScorecardApiIT {
 
     @LocalServerPort
     int port;
-
-    private HttpResponse<String> get(String user, String path) {
-        return Http.api(port, "GET", path, null, null, user, TestUsers.PASSWORD);
-    }
+    private final Http.Api api = new Http.Api(() -> port);
 
     @Test
     void aRepReadsTheirOwnScorecardWithTheFourRows() {
-        HttpResponse<String> response = get(TestUsers.REP, "/api/metrics/reps/R001/scorecard");
+        HttpResponse<String> response = api.get("/api/metrics/reps/R001/scorecard", TestUsers.REP);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"rep\":\"R001\"", "\"role\":\"support\"", "\"period\":{\"from\":",
@@ -31,7 +28,7 @@ class ScorecardApiIT {
 
     @Test
     void aSalesRepsOutcomeCarriesBookingRetentionAndCommission() {
-        HttpResponse<String> response = get(TestUsers.MANAGER, "/api/metrics/reps/R008/scorecard?from=2026-01-01&to=2026-06-30");
+        HttpResponse<String> response = api.get("/api/metrics/reps/R008/scorecard?from=2026-01-01&to=2026-06-30", TestUsers.MANAGER);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"role\":\"sales\"", "\"key\":\"bookings\"", "\"key\":\"bookingRetention\"",
@@ -40,14 +37,14 @@ class ScorecardApiIT {
 
     @Test
     void badParametersAreNamed() {
-        HttpResponse<String> response = get(TestUsers.MANAGER, "/api/metrics/reps/R001/scorecard?from=2026-13-01&to=2026-12-31");
+        HttpResponse<String> response = api.get("/api/metrics/reps/R001/scorecard?from=2026-13-01&to=2026-12-31", TestUsers.MANAGER);
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("'from'");
 
-        HttpResponse<String> oneSided = get(TestUsers.MANAGER, "/api/metrics/reps/R001/scorecard?from=2026-01-01");
+        HttpResponse<String> oneSided = api.get("/api/metrics/reps/R001/scorecard?from=2026-01-01", TestUsers.MANAGER);
         assertThat(oneSided.statusCode()).isEqualTo(400);
         assertThat(oneSided.body()).contains("'to'");
 
-        assertThat(get(TestUsers.MANAGER, "/api/metrics/reps/NOPE/scorecard").statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/metrics/reps/NOPE/scorecard", TestUsers.MANAGER).statusCode()).isEqualTo(404);
     }
 }

@@ -8,13 +8,8 @@ import io.tandem.domain.reps.RepRepository;
 import io.tandem.domain.users.AppUser;
 import io.tandem.domain.users.AppUserRepository;
 import io.tandem.domain.users.UserRole;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -229,26 +224,13 @@ class RouteAccessMatrixIT {
             case MANAGER -> TestUsers.MANAGER;
             case ADMIN -> TestUsers.ADMIN;
         };
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + url))
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        if (method.equals("POST")) {
-            request.header("Content-Type", "text/csv");
+        // accept null: no Accept header is sent
+        HttpResponse<String> response = Http.api(port, method, url, null, method.equals("POST") ? "text/csv" : null,
+                null, user, TestUsers.PASSWORD);
+        if (response.statusCode() >= 400) {
+            assertThat(response.headers().firstValue("Content-Type")).get().asString()
+                    .startsWith("application/problem+json");
         }
-        if (user != null) {
-            String basic = Base64.getEncoder().encodeToString((user + ":" + TestUsers.PASSWORD)
-                    .getBytes(StandardCharsets.UTF_8));
-            request.header("Authorization", "Basic " + basic);
-        }
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 400) {
-                assertThat(response.headers().firstValue("Content-Type")).get().asString()
-                        .startsWith("application/problem+json");
-            }
-            return response.statusCode();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return response.statusCode();
     }
 }

@@ -1,35 +1,23 @@
 package io.tandem.app.support;
 
-import io.tandem.app.web.RepLabels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.tandem.app.TandemApplication;
+import io.tandem.app.Dataset;
+import io.tandem.app.DatasetIT;
+import io.tandem.app.Http;
 import io.tandem.app.security.TestUsers;
-import io.tandem.domain.reps.RepRepository;
-import io.tandem.domain.users.AppUser;
-import io.tandem.domain.users.AppUserRepository;
-import io.tandem.domain.users.UserRole;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.tandem.app.web.RepLabels;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import tools.jackson.databind.DeserializationFeature;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The support and happiness API on a small dataset written here, without demo data, against figures worked
@@ -49,61 +37,46 @@ import tools.jackson.databind.json.JsonMapper;
  *            2024-W03 t8     R3  c4    15    1       easy    yes     -
  * </pre>
  */
-@SpringBootTest(classes = TandemApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "tandem.data-dir=${java.io.tmpdir}/tandem-it/${random.uuid}",
-                "tandem.embedded.clean=true",
-                "tandem.demo.load=false",
-                // its own context and database: RevenueApiIT's otherwise identical context holds other data
-                "tandem.test.dataset=support"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DatasetIT
+// its own context and database: RevenueApiIT's otherwise identical context holds other data
+@TestPropertySource(properties = "tandem.test.dataset=support")
 class SupportApiIT {
 
     private static final String RANGE = "from=2024-01-01&to=2024-01-31";
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     @LocalServerPort
     int port;
     @Autowired
     RepLabels labels;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    AppUserRepository users;
-    @Autowired
-    RepRepository reps;
-    @Autowired
-    PasswordEncoder encoder;
+    private final Http.Api api = new Http.Api(() -> port);
 
     @BeforeAll
-    void dataset() {
-        TestUsers.ensureAdmin(users, encoder);
-        rep("R1", "Ann", "North");
-        rep("R2", "Bob", "North");
-        rep("R3", "Cy", "South");
-        account("A", 2);
-        account("B", 12);
-        customer("c1", "A");
-        customer("c2", "A");
-        customer("c4", "A");
-        customer("c5", "A");
-        customer("c3", "B");
-        ticket("t1", "R1", "c1", "2024-01-02T10:00:00Z", 10, 1, true, "great");
-        ticket("t2", "R1", "c2", "2024-01-03T10:00:00Z", 30, 5, true, "great");
-        ticket("t3", "R2", "c1", "2024-01-04T10:00:00Z", null, 0, false, "great");
-        ticket("t4", "R1", "c1", "2024-01-08T10:00:00Z", 20, 4, true, "not_good");
-        ticket("t5", "R2", "c3", "2024-01-09T10:00:00Z", 40, 4, true, "not_good");
-        ticket("t6", "R3", "c3", "2024-01-10T10:00:00Z", 60, 6, true, "ok");
-        ticket("t7", "R2", "c2", "2024-01-11T10:00:00Z", 50, 1, false, "great");
-        ticket("t8", "R3", "c4", "2024-01-16T10:00:00Z", 15, 1, true, null);
-        users.save(new AppUser("rep-r3", encoder.encode(TestUsers.PASSWORD), UserRole.REP,
-                reps.findByExternalId("R3").orElseThrow()));
+    void dataset(ApplicationContext context) {
+        new Dataset(context).admin()
+                .rep("R1", "Ann", "North", "support", null, false)
+                .rep("R2", "Bob", "North", "support", null, false)
+                .rep("R3", "Cy", "South", "support", null, false)
+                .account("A", "A", 2, null, "2023-12-01").revenue("A", "2024-01", "2024-01", "100")
+                .account("B", "B", 12, null, "2023-12-01").revenue("B", "2024-01", "2024-01", "100")
+                .customer("c1", "A")
+                .customer("c2", "A")
+                .customer("c4", "A")
+                .customer("c5", "A")
+                .customer("c3", "B")
+                .ticket("t1", "R1", "c1", "2024-01-02T10:00:00Z", 10, 1, true, "great")
+                .ticket("t2", "R1", "c2", "2024-01-03T10:00:00Z", 30, 5, true, "great")
+                .ticket("t3", "R2", "c1", "2024-01-04T10:00:00Z", null, 0, false, "great")
+                .ticket("t4", "R1", "c1", "2024-01-08T10:00:00Z", 20, 4, true, "not_good")
+                .ticket("t5", "R2", "c3", "2024-01-09T10:00:00Z", 40, 4, true, "not_good")
+                .ticket("t6", "R3", "c3", "2024-01-10T10:00:00Z", 60, 6, true, "ok")
+                .ticket("t7", "R2", "c2", "2024-01-11T10:00:00Z", 50, 1, false, "great")
+                .ticket("t8", "R3", "c4", "2024-01-16T10:00:00Z", 15, 1, true, null)
+                .repUser("rep-r3", "R3");
     }
 
     @Test
     void weeksGiveCustomersHelpedAgainstMedianAndP90WithUnansweredApart() {
-        JsonNode body = get("/api/metrics/support/response-vs-volume?" + RANGE);
+        JsonNode body = api.json("/api/metrics/support/response-vs-volume?" + RANGE);
         JsonNode weeks = body.get("weeks");
         // Mon 1 Jan .. Wed 31 Jan: W01-W04 whole, W05 (29 Jan - 4 Feb) cut by the range
         assertThat(weeks).hasSize(5);
@@ -134,7 +107,7 @@ class SupportApiIT {
 
     @Test
     void elasticityIsTheSlopeOfLogMedianOnLogVolumeOverFullWeeks() {
-        JsonNode e = get("/api/metrics/support/response-vs-volume?" + RANGE).get("elasticity");
+        JsonNode e = api.json("/api/metrics/support/response-vs-volume?" + RANGE).get("elasticity");
         // full weeks with a median: (tickets, median) W01 (3, 20), W02 (4, 45), W03 (1, 15)
         // x = ln 3, ln 4, ln 1 = 1.0986, 1.3863, 0 (mean 0.8283); y = ln 20, ln 45, ln 15 (mean 3.1701)
         // Sxy = 0.6908, Sxx = 1.0705: b = 0.6453; +10% volume: 1.1^0.6453 - 1 = 0.0634
@@ -145,7 +118,7 @@ class SupportApiIT {
 
     @Test
     void repsShowCustomersHelpedMedianFrtRepliesAndHardShare() {
-        JsonNode reps = get("/api/metrics/support/response-vs-volume?" + RANGE).get("reps");
+        JsonNode reps = api.json("/api/metrics/support/response-vs-volume?" + RANGE).get("reps");
         assertThat(reps).hasSize(3);
         // R1: t1, t2, t4; FRT {10, 20, 30}: median 20, p90 at rank 1.8: 20 + 0.8 x 10 = 28;
         // helped c1, c2 = 2; replies (1 + 5 + 4) / 2 = 5; hard t2, t4: 2 / 3
@@ -174,7 +147,7 @@ class SupportApiIT {
 
     @Test
     void loadBalanceAtExactlyHalfIsNotFlagged() {
-        JsonNode lb = get("/api/metrics/support/response-vs-volume?" + RANGE).get("loadBalance");
+        JsonNode lb = api.json("/api/metrics/support/response-vs-volume?" + RANGE).get("loadBalance");
         // hard tickets R1 2, R2 1, R3 1; a fifth of 3 reps rounds to 1 (at least one): R1 carries 2 / 4 = 0.5,
         // which is not above 50%
         assertThat(lb.get("topFifthHardShare").decimalValue()).isEqualByComparingTo("0.5");
@@ -182,14 +155,14 @@ class SupportApiIT {
         assertThat(lb.get("flagged").asBoolean()).isFalse();
         assertThat(lb.get("carriers").get(0).get("rep").asString()).isEqualTo("R1");
         // team North: R1 2, R2 1 hard; the busiest of 2 reps (0.4 rounds to 0, so 1) carries 2 / 3: flagged
-        JsonNode north = get("/api/metrics/support/response-vs-volume?" + RANGE + "&team=North").get("loadBalance");
+        JsonNode north = api.json("/api/metrics/support/response-vs-volume?" + RANGE + "&team=North").get("loadBalance");
         assertThat(north.get("topFifthHardShare").decimalValue()).isEqualByComparingTo("0.6666666666666667");
         assertThat(north.get("flagged").asBoolean()).isTrue();
     }
 
     @Test
     void contactRateCountsCustomersOfPayingAccountsWhoOpenedATicket() {
-        JsonNode body = get("/api/metrics/support/contact-rate?" + RANGE);
+        JsonNode body = api.json("/api/metrics/support/contact-rate?" + RANGE);
         // Jan: customers c1, c2, c4, c5 (A) and c3 (B) = 5; c1, c2, c3, c4 opened tickets: 4 / 5
         JsonNode jan = body.get("months").get(0);
         assertThat(jan.get("month").asString()).isEqualTo("2024-01");
@@ -207,7 +180,7 @@ class SupportApiIT {
 
     @Test
     void happinessReadsEachRepAgainstTheTeamOnTheSameMix() {
-        JsonNode body = get("/api/metrics/support/happiness?" + RANGE);
+        JsonNode body = api.json("/api/metrics/support/happiness?" + RANGE);
         // team: 4 great, 1 ok, 2 not good of 7: (4 - 2) / 7 = 28.571 points
         JsonNode team = body.get("team");
         assertThat(team.get("n").asLong()).isEqualTo(7);
@@ -239,7 +212,7 @@ class SupportApiIT {
 
     @Test
     void ticketsBehindAWeekComeAPageAtATime() {
-        JsonNode page = get("/api/metrics/support/tickets?week=2024-W02&limit=2&offset=2&" + RANGE);
+        JsonNode page = api.json("/api/metrics/support/tickets?week=2024-W02&limit=2&offset=2&" + RANGE);
         // W02: t4, t5, t6, t7 oldest first; the second page of two is t6, t7
         assertThat(page.get("total").asLong()).isEqualTo(4);
         assertThat(page.get("tickets")).hasSize(2);
@@ -248,11 +221,11 @@ class SupportApiIT {
         assertThat(page.get("tickets").get(0).get("tier").asString()).isEqualTo("hard");
         assertThat(page.get("tickets").get(1).get("externalId").asString()).isEqualTo("t7");
         // R2's tickets: t3 unanswered has no first response (absent, not 0)
-        JsonNode r2 = get("/api/metrics/support/tickets?rep=R2&" + RANGE).get("tickets");
+        JsonNode r2 = api.json("/api/metrics/support/tickets?rep=R2&" + RANGE).get("tickets");
         assertThat(r2).hasSize(3);
         assertThat(r2.get(0).get("externalId").asString()).isEqualTo("t3");
         assertThat(r2.get(0).get("firstResponseMinutes").isNull()).isTrue();
-        String csv = send("/api/metrics/support/tickets.csv?rep=R2&" + RANGE, TestUsers.ADMIN, "*/*").body();
+        String csv = api.send("/api/metrics/support/tickets.csv?rep=R2&" + RANGE, TestUsers.ADMIN, "*/*").body();
         assertThat(csv).startsWith("externalId,openedAt,firstResponseMinutes,replies,tier,rep,customer\r\n")
                 .contains("t3,2024-01-04T10:00Z,,0,easy,R2,c1");
         assertThat(csv.lines().count()).isEqualTo(4);
@@ -260,46 +233,46 @@ class SupportApiIT {
 
     @Test
     void aRepSeesOtherRepsWithoutNamesAndOnlyTheirOwnTicketsByRep() {
-        JsonNode reps = get("/api/metrics/support/response-vs-volume?" + RANGE, "rep-r3").get("reps");
+        JsonNode reps = api.json("/api/metrics/support/response-vs-volume?" + RANGE, "rep-r3").get("reps");
         assertThat(reps.get(0).get("rep").asString()).isEqualTo(labels.labelOf("R1"));
         assertThat(reps.get(0).get("name").isNull()).isTrue();
         assertThat(reps.get(1).get("rep").asString()).isEqualTo(labels.labelOf("R2"));
         assertThat(reps.get(2).get("rep").asString()).isEqualTo("R3");
         assertThat(reps.get(2).get("name").asString()).isEqualTo("Cy");
-        JsonNode carriers = get("/api/metrics/support/response-vs-volume?" + RANGE, "rep-r3")
+        JsonNode carriers = api.json("/api/metrics/support/response-vs-volume?" + RANGE, "rep-r3")
                 .get("loadBalance").get("carriers");
         assertThat(carriers.get(0).get("rep").asString()).isEqualTo(labels.labelOf("R1"));
-        JsonNode happiness = get("/api/metrics/support/happiness?" + RANGE, "rep-r3").get("reps");
+        JsonNode happiness = api.json("/api/metrics/support/happiness?" + RANGE, "rep-r3").get("reps");
         assertThat(happiness.get(1).get("rep").asString()).isEqualTo(labels.labelOf("R2"));
         assertThat(happiness.get(1).get("name").isNull()).isTrue();
         // a week's tickets show the others by their labels
-        JsonNode week = get("/api/metrics/support/tickets?week=2024-W02&" + RANGE, "rep-r3").get("tickets");
+        JsonNode week = api.json("/api/metrics/support/tickets?week=2024-W02&" + RANGE, "rep-r3").get("tickets");
         assertThat(week.get(0).get("rep").asString()).isEqualTo(labels.labelOf("R1"));
         assertThat(week.get(2).get("rep").asString()).isEqualTo("R3");
         // picking out another rep's tickets is refused
-        HttpResponse<String> other = send("/api/metrics/support/tickets?rep=R1&" + RANGE, "rep-r3", "application/json");
+        HttpResponse<String> other = api.send("/api/metrics/support/tickets?rep=R1&" + RANGE, "rep-r3", "application/json");
         assertThat(other.statusCode()).isEqualTo(403);
         assertThat(other.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
-        assertThat(get("/api/metrics/support/tickets?rep=R3&" + RANGE, "rep-r3").get("total").asLong()).isEqualTo(2);
+        assertThat(api.json("/api/metrics/support/tickets?rep=R3&" + RANGE, "rep-r3").get("total").asLong()).isEqualTo(2);
         for (String path : new String[] {"/api/metrics/support/response-vs-volume/reps.csv",
                 "/api/metrics/support/happiness.csv", "/api/metrics/support/tickets.csv?week=2024-W02&"}) {
-            String csv = send(path + (path.contains("?") ? "" : "?") + RANGE, "rep-r3", "*/*").body();
+            String csv = api.send(path + (path.contains("?") ? "" : "?") + RANGE, "rep-r3", "*/*").body();
             assertThat(csv).as(path).contains(labels.labelOf("R1")).doesNotContain("R1").doesNotContain("Ann");
         }
     }
 
     @Test
     void everyTableIsAlsoCsv() {
-        HttpResponse<String> weeks = send("/api/metrics/support/response-vs-volume?" + RANGE, TestUsers.ADMIN,
+        HttpResponse<String> weeks = api.send("/api/metrics/support/response-vs-volume?" + RANGE, TestUsers.ADMIN,
                 "text/csv");
         assertThat(weeks.headers().firstValue("Content-Type")).get().asString().startsWith("text/csv");
         assertThat(weeks.body()).startsWith("week,startsOn,partial,customersHelped,tickets,medianFrtMinutes,")
                 .contains("2024-W01,2024-01-01,false,2,3,20.0,28.0,")
                 // an empty week has empty cells, not 0
                 .contains("2024-W04,2024-01-22,false,0,0,,,,,0");
-        assertThat(send("/api/metrics/support/contact-rate.csv?" + RANGE, TestUsers.ADMIN, "*/*").body())
+        assertThat(api.send("/api/metrics/support/contact-rate.csv?" + RANGE, TestUsers.ADMIN, "*/*").body())
                 .contains("2024-01,all,5,4,0.8,true");
-        assertThat(send("/api/metrics/support/happiness.csv?" + RANGE, TestUsers.ADMIN, "*/*").body())
+        assertThat(api.send("/api/metrics/support/happiness.csv?" + RANGE, TestUsers.ADMIN, "*/*").body())
                 .startsWith("rep,name,score,expected,gap,hardShare,hardRated,n,low,high,lowSample\r\n");
     }
 
@@ -313,11 +286,11 @@ class SupportApiIT {
             "/api/metrics/support/tickets?week=2024-W02&offset=-1 | offset",
             "/api/metrics/support/tickets?week=2024-W02&limit=x | limit"})
     void badParametersAreProblemsNamingTheParameter(String path, String parameter) {
-        HttpResponse<String> response = send(path, TestUsers.ADMIN, "application/json");
+        HttpResponse<String> response = api.send(path, TestUsers.ADMIN, "application/json");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).get().asString()
                 .startsWith("application/problem+json");
-        assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("'" + parameter + "'");
+        assertThat(Http.json(response.body()).get("detail").asString()).contains("'" + parameter + "'");
     }
 
     private static void assertRep(JsonNode r, String rep, double score, double expected, double gap, long n) {
@@ -326,71 +299,5 @@ class SupportApiIT {
         assertThat(r.get("expected").asDouble()).isCloseTo(expected, within(0.0001));
         assertThat(r.get("gap").asDouble()).isCloseTo(gap, within(0.0001));
         assertThat(r.get("n").asLong()).isEqualTo(n);
-    }
-
-    private JsonNode get(String path) {
-        return get(path, TestUsers.ADMIN);
-    }
-
-    private JsonNode get(String path, String user) {
-        HttpResponse<String> response = send(path, user, "application/json");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private HttpResponse<String> send(String path, String user, String accept) {
-        String basic = Base64.getEncoder().encodeToString((user + ":" + TestUsers.PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + basic).header("Accept", accept).GET().build();
-        try {
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void rep(String id, String name, String team) {
-        jdbc.sql("insert into reps (external_id, name, team, role) values (:id, :name, :team, 'support')")
-                .param("id", id).param("name", name).param("team", team).update();
-    }
-
-    private void account(String id, int seats) {
-        jdbc.sql("""
-                insert into accounts (external_id, name, signed_up_at, seats)
-                values (:id, :id, '2023-12-01T00:00:00Z'::timestamptz, :seats)""")
-                .param("id", id).param("seats", seats).update();
-        jdbc.sql("insert into revenue (account_id, month, mrr) select id, date '2024-01-01', 100 from accounts "
-                + "where external_id = :id").param("id", id).update();
-    }
-
-    private void customer(String id, String account) {
-        jdbc.sql("""
-                insert into customers (external_id, account_id)
-                select :id, a.id from accounts a where a.external_id = :account""")
-                .param("id", id).param("account", account).update();
-    }
-
-    private void ticket(String id, String rep, String customer, String opened, Integer frtMinutes, int replies,
-                        boolean closed, String rating) {
-        jdbc.sql("""
-                insert into tickets (external_id, customer_id, account_id, rep_id, opened_at, first_response_at,
-                                     closed_at, agent_replies)
-                select :id, c.id, c.account_id, (select id from reps where external_id = :rep),
-                       :opened::timestamptz,
-                       :opened::timestamptz + make_interval(mins => cast(:frt as integer)),
-                       case when :closed then :opened::timestamptz + interval '1 day' end,
-                       :replies
-                from customers c
-                where c.external_id = :customer""")
-                .param("id", id).param("rep", rep).param("customer", customer).param("opened", opened)
-                .param("frt", frtMinutes, java.sql.Types.INTEGER).param("closed", closed).param("replies", replies)
-                .update();
-        if (rating != null) {
-            jdbc.sql("""
-                    insert into ratings (ticket_id, rating, rated_at)
-                    select t.id, :rating, t.opened_at + interval '1 day' from tickets t where t.external_id = :id""")
-                    .param("rating", rating).param("id", id).update();
-        }
     }
 }

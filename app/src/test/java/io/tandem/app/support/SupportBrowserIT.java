@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tandem.app.Browser;
 import io.tandem.app.TandemIT;
 import io.tandem.app.security.TestUsers;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -121,13 +117,5 @@ class SupportBrowserIT extends Browser {
                   return true;
                 }).length;""");
         assertThat(((Number) blank).intValue()).as("charts with no pixels").isZero();
-    }
-
-    private HttpResponse<String> download(String href) throws Exception {
-        Cookie session = driver.manage().getCookieNamed("JSESSIONID");
-        HttpRequest request = HttpRequest.newBuilder(URI.create(href))
-                .header("Cookie", "JSESSIONID=" + session.getValue())
-                .GET().build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

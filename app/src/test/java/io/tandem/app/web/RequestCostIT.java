@@ -10,13 +10,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * No request can take the server down (issue 14): four parallel requests of a REP for all of time
@@ -51,7 +47,6 @@ class RequestCostIT {
     /** 120 calendar months: December 2016 to November 2026 would be 120 too, this ends at the last full month. */
     private static final String LARGEST = "from=2016-11-01&to=2026-10-31";
     private static final int MAX_JSON_BYTES = 2_000_000;
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -210,14 +205,13 @@ class RequestCostIT {
      * that one is only counted, so that the test's own memory stays small.
      */
     private Answer send(Call call, boolean keepCsv) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + call.path()))
+        HttpRequest request = HttpRequest.newBuilder(Http.uri(port, call.path()))
                 .header("Accept", call.accept())
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (call.user() + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", Http.basic(call.user(), TestUsers.PASSWORD))
                 .GET()
                 .build();
+        HttpResponse<InputStream> response = Http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         try {
-            HttpResponse<InputStream> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             Long contentLength = response.headers().firstValue("Content-Length").map(Long::valueOf).orElse(null);
             try (InputStream body = response.body()) {
@@ -231,14 +225,11 @@ class RequestCostIT {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
     private static JsonNode json(Answer answer) {
-        return JsonMapper.builder().build().readTree(answer.body());
+        return Http.json(answer.body());
     }
 
     private static String detail(Answer answer) {
