@@ -8,6 +8,7 @@ import io.tandem.app.cache.MetricCache;
 import io.tandem.app.growth.GrowthBody.HighTouchLine;
 import io.tandem.app.web.CsvTable;
 import io.tandem.app.web.DashboardFilter;
+import io.tandem.app.web.DashboardTables;
 import io.tandem.app.web.NoSuchTableException;
 import io.tandem.app.web.RepLabels;
 import io.tandem.metrics.growth.Growth;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /** Runs the growth query and maps it to the API body and CSV, hiding other reps from REP users. */
 @Component
-class GrowthReport implements CacheWarmUp {
+class GrowthReport implements CacheWarmUp, DashboardTables {
 
     static final List<String> TABLES = List.of("growth", "high-touch");
 
@@ -81,8 +82,18 @@ class GrowthReport implements CacheWarmUp {
         return CsvTable.of("high-touch", HighTouchLine.class, b.highTouch());
     }
 
-    /** A table of the page as CSV by its name in {@link #TABLES}. */
-    CsvTable table(String name, DashboardFilter filter, Object viewer) {
+    @Override
+    public String page() {
+        return "growth";
+    }
+
+    @Override
+    public List<String> tables() {
+        return TABLES;
+    }
+
+    @Override
+    public CsvTable table(String name, DashboardFilter filter, Object viewer) {
         Function<GrowthBody, CsvTable> csv = switch (name) {
             case "growth" -> GrowthReport::growthCsv;
             case "high-touch" -> GrowthReport::highTouchCsv;

@@ -10,6 +10,7 @@ import io.tandem.app.happiness.HappinessBody.Team;
 import io.tandem.app.happiness.HappinessBody.Tier;
 import io.tandem.app.web.CsvTable;
 import io.tandem.app.web.DashboardFilter;
+import io.tandem.app.web.DashboardTables;
 import io.tandem.app.web.NoSuchTableException;
 import io.tandem.app.web.RepLabels;
 import io.tandem.metrics.Rate;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
 
 /** Runs the happiness query and maps it to the API body and CSV tables, hiding other reps from REP users. */
 @Component
-class HappinessReport implements CacheWarmUp {
+class HappinessReport implements CacheWarmUp, DashboardTables {
 
     /** The tables of the happiness page that download as CSV, by name. */
     static final List<String> TABLES = List.of("team", "tiers", "reps", "months");
@@ -62,8 +63,18 @@ class HappinessReport implements CacheWarmUp {
         return new HappinessBody(team, tiers, reps, months);
     }
 
-    /** A table of the page as CSV by its name in {@link #TABLES}. */
-    CsvTable table(String name, DashboardFilter filter, Object viewer) {
+    @Override
+    public String page() {
+        return "happiness";
+    }
+
+    @Override
+    public List<String> tables() {
+        return TABLES;
+    }
+
+    @Override
+    public CsvTable table(String name, DashboardFilter filter, Object viewer) {
         Function<HappinessBody, CsvTable> csv = switch (name) {
             case "team" -> HappinessReport::teamCsv;
             case "tiers" -> HappinessReport::tiersCsv;

@@ -1,6 +1,8 @@
 package io.tandem.app.revenue;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tandem.metrics.indicators.GroupRate;
+import io.tandem.metrics.retention.CohortAccount;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -60,17 +62,12 @@ public final class RevenueBodies {
     public record Indicators(List<IndicatorLine> indicators) {
     }
 
-    public record IndicatorLine(String name, Group cohort, Group control, int horizon) {
-    }
-
-    public record Group(long n, long retained, BigDecimal rate, BigDecimal low, BigDecimal high, boolean lowSample) {
+    /** @param name the indicator's key in api.md (the engine's is an enum) */
+    public record IndicatorLine(String name, GroupRate cohort, GroupRate control, int horizon) {
     }
 
     /** A page of a cohort cell's accounts: size and active count the whole cell; limit and offset the page. */
     public record CohortAccountsBody(String cohort, int age, String month, String currency, boolean inFuture,
-            long size, long active, int limit, long offset, List<AccountLine> accounts) {
-    }
-
-    public record AccountLine(String externalId, String name, BigDecimal mrr, boolean active, String segment) {
+            long size, long active, int limit, long offset, List<CohortAccount> accounts) {
     }
 }

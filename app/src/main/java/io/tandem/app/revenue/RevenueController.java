@@ -11,7 +11,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The Revenue &amp; retention page, its cohort drill-down and the CSV of each of its tables. */
@@ -67,10 +66,5 @@ class RevenueController {
         }
         report.sendCohortAccountsCsv(cohort, age, filter, response);
         return null; // streamed
-    }
-
-    @GetMapping("/revenue/{table:[a-z0-9-]+}.csv")
-    ResponseEntity<String> csv(@PathVariable String table, DashboardFilter filter) {
-        return report.table(table, filter).response();
     }
 }

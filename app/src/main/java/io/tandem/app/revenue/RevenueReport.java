@@ -5,7 +5,6 @@ import static io.tandem.app.web.MetricResponses.rate;
 
 import io.tandem.app.cache.CacheWarmUp;
 import io.tandem.app.cache.MetricCache;
-import io.tandem.app.revenue.RevenueBodies.AccountLine;
 import io.tandem.app.revenue.RevenueBodies.AgeLine;
 import io.tandem.app.revenue.RevenueBodies.Arpu;
 import io.tandem.app.revenue.RevenueBodies.Churn;
@@ -13,7 +12,6 @@ import io.tandem.app.revenue.RevenueBodies.ChurnRow;
 import io.tandem.app.revenue.RevenueBodies.CohortAccountsBody;
 import io.tandem.app.revenue.RevenueBodies.CohortLine;
 import io.tandem.app.revenue.RevenueBodies.Cohorts;
-import io.tandem.app.revenue.RevenueBodies.Group;
 import io.tandem.app.revenue.RevenueBodies.IndicatorLine;
 import io.tandem.app.revenue.RevenueBodies.Indicators;
 import io.tandem.app.revenue.RevenueBodies.MovementRow;
@@ -26,13 +24,14 @@ import io.tandem.app.web.BadParameterException;
 import io.tandem.app.web.CsvStream;
 import io.tandem.app.web.CsvTable;
 import io.tandem.app.web.DashboardFilter;
+import io.tandem.app.web.DashboardTables;
 import io.tandem.app.web.DashboardFilters;
 import io.tandem.app.web.MetricResponses;
 import io.tandem.app.web.NoSuchTableException;
 import io.tandem.app.web.Paging;
 import io.tandem.metrics.Rate;
-import io.tandem.metrics.indicators.GroupRate;
 import io.tandem.metrics.indicators.LeadingIndicatorsQuery;
+import io.tandem.metrics.retention.CohortAccount;
 import io.tandem.metrics.retention.CohortAccounts;
 import io.tandem.metrics.retention.CohortAccountsQuery;
 import io.tandem.metrics.retention.CohortRetentionQuery;
@@ -55,7 +54,7 @@ import org.springframework.stereotype.Component;
  * bodies (api.md names) and CSV tables, so that the page, the JSON and the CSV show the same figures.
  */
 @Component
-class RevenueReport implements CacheWarmUp {
+class RevenueReport implements CacheWarmUp, DashboardTables {
 
     /** The tables this feature can download as CSV, by name. */
     static final List<String> TABLES = List.of("movements", "churn", "cohorts", "retention", "arpu-by-age",
@@ -90,7 +89,7 @@ class RevenueReport implements CacheWarmUp {
     @Override
     public void warm(DashboardFilter defaults) {
         for (String table : TABLES) {
-            table(table, defaults);
+            table(table, defaults, null);
         }
     }
 
@@ -149,7 +148,7 @@ class RevenueReport implements CacheWarmUp {
 
     Indicators indicators(DashboardFilter filter) {
         return new Indicators(cache.get("retention.indicators", filter.ageCurves(filters.today()), indicators::fetch).indicators().stream()
-                .map(i -> new IndicatorLine(i.name().key(), group(i.cohort()), group(i.control()), i.horizon()))
+                .map(i -> new IndicatorLine(i.name().key(), i.cohort(), i.control(), i.horizon()))
                 .toList());
     }
 
@@ -168,7 +167,7 @@ class RevenueReport implements CacheWarmUp {
                 "name", "mrr", "active", "segment");
         long written = 0;
         while (true) {
-            for (AccountLine a : page.accounts()) {
+            for (CohortAccount a : page.accounts()) {
                 csv.row(a.externalId(), a.name(), a.mrr(), a.active(), a.segment());
             }
             written += page.accounts().size();
@@ -189,13 +188,21 @@ class RevenueReport implements CacheWarmUp {
         CohortAccounts result = cohortAccounts.fetch(month, age, filter.team(), filter.segment(), paging.limit(),
                 paging.offset());
         return new CohortAccountsBody(month.toString(), age, month.plusMonths(age).toString(), result.currency(),
-                result.inFuture(), result.size(), result.active(), paging.limit(), paging.offset(), result.accounts().stream()
-                .map(a -> new AccountLine(a.externalId(), a.name(), money(a.mrr()), a.active(), a.segment()))
-                .toList());
+                result.inFuture(), result.size(), result.active(), paging.limit(), paging.offset(), result.accounts());
     }
 
-    /** A table as CSV by its name in {@link #TABLES}. */
-    CsvTable table(String name, DashboardFilter filter) {
+    @Override
+    public String page() {
+        return "revenue";
+    }
+
+    @Override
+    public List<String> tables() {
+        return TABLES;
+    }
+
+    @Override
+    public CsvTable table(String name, DashboardFilter filter, Object viewer) {
         return switch (name) {
             case "movements" -> movementsCsv(movements(filter));
             case "churn" -> churnCsv(churn(filter));
@@ -259,10 +266,6 @@ class RevenueReport implements CacheWarmUp {
                     i.control().low(), i.control().high());
         }
         return t;
-    }
-
-    private static Group group(GroupRate g) {
-        return new Group(g.n(), g.retained(), rate(g.rate()), rate(g.low()), rate(g.high()), g.lowSample());
     }
 
     /** The API's name of a touch model: {@code low-touch}, {@code hybrid}, {@code high-touch}; null for unknown. */

@@ -1,5 +1,6 @@
 package io.tandem.app.sales;
 
+import io.tandem.metrics.sales.SalesQualityQuery.Commission;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -29,9 +30,6 @@ public record SalesBody(
     public record RepLine(String rep, String name, String team, String role, long wonDeals, BigDecimal bookings,
             long dealsWithoutAccount, long matureDeals, BigDecimal matureBookings, long retainedDeals,
             BigDecimal retainedBookings, BigDecimal bookingRetention, boolean lowSample, Commission commission) {
-    }
-
-    public record Commission(BigDecimal earned, BigDecimal pending, BigDecimal forfeited) {
     }
 
     /**

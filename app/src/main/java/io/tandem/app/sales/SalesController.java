@@ -3,12 +3,10 @@ package io.tandem.app.sales;
 import io.tandem.app.web.DashboardFilter;
 import io.tandem.app.web.DashboardPage;
 import io.tandem.app.web.Filter;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 
 /** The Sales quality page (metrics.md section 4) and the CSV of its tables. */
 @Controller
@@ -28,10 +26,5 @@ class SalesController {
             model.addAttribute("sales", report.sales(filter, auth.getPrincipal()));
         }
         return "sales/sales";
-    }
-
-    @GetMapping("/sales/{table:[a-z0-9-]+}.csv")
-    ResponseEntity<String> csv(@PathVariable String table, DashboardFilter filter, Authentication auth) {
-        return report.table(table, filter, auth.getPrincipal()).response();
     }
 }

@@ -5,12 +5,12 @@ import static io.tandem.app.web.MetricResponses.rate;
 
 import io.tandem.app.cache.CacheWarmUp;
 import io.tandem.app.cache.MetricCache;
-import io.tandem.app.sales.SalesBody.Commission;
 import io.tandem.app.sales.SalesBody.RepLine;
 import io.tandem.app.sales.SalesBody.SourcedDeal;
 import io.tandem.app.sales.SalesBody.SupportSourced;
 import io.tandem.app.web.CsvTable;
 import io.tandem.app.web.DashboardFilter;
+import io.tandem.app.web.DashboardTables;
 import io.tandem.app.web.NoSuchTableException;
 import io.tandem.app.web.RepLabels;
 import io.tandem.domain.reps.Rep;
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 
 /** Runs the sales quality queries and maps them to the API body and CSV, hiding other reps from REP users. */
 @Component
-class SalesReport implements CacheWarmUp {
+class SalesReport implements CacheWarmUp, DashboardTables {
 
     static final List<String> TABLES = List.of("reps", "support-sourced");
 
@@ -80,8 +80,7 @@ class SalesReport implements CacheWarmUp {
         return new RepLine(labels.label(r.rep()), hidden ? null : r.name(), hidden ? null : r.team(), role,
                 r.wonDeals(), money(r.bookings()), r.dealsWithoutAccount(), r.matureDeals(), money(r.matureBookings()),
                 r.retainedDeals(), money(r.retainedBookings()), rate(r.bookingRetention()), r.lowSample(),
-                new Commission(money(r.commission().earned()), money(r.commission().pending()),
-                        money(r.commission().forfeited())));
+                r.commission());
     }
 
     static CsvTable repsCsv(SalesBody b) {
@@ -104,8 +103,18 @@ class SalesReport implements CacheWarmUp {
         return CsvTable.of("support-sourced", SourcedDeal.class, b.supportSourced().list());
     }
 
-    /** A table of the page as CSV by its name in {@link #TABLES}. */
-    CsvTable table(String name, DashboardFilter filter, Object viewer) {
+    @Override
+    public String page() {
+        return "sales";
+    }
+
+    @Override
+    public List<String> tables() {
+        return TABLES;
+    }
+
+    @Override
+    public CsvTable table(String name, DashboardFilter filter, Object viewer) {
         Function<SalesBody, CsvTable> csv = switch (name) {
             case "reps" -> SalesReport::repsCsv;
             case "support-sourced" -> SalesReport::supportSourcedCsv;

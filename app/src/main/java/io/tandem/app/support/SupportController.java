@@ -12,7 +12,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -63,10 +62,5 @@ class SupportController {
         } catch (ResponseStatusException e) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN).body(e.getReason());
         }
-    }
-
-    @GetMapping("/support/{table:[a-z0-9-]+}.csv")
-    ResponseEntity<String> csv(@PathVariable String table, DashboardFilter filter, Authentication auth) {
-        return report.table(table, filter, auth.getPrincipal()).response();
     }
 }

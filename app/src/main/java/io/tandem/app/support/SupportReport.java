@@ -19,6 +19,7 @@ import io.tandem.app.web.BadParameterException;
 import io.tandem.app.web.CsvStream;
 import io.tandem.app.web.CsvTable;
 import io.tandem.app.web.DashboardFilter;
+import io.tandem.app.web.DashboardTables;
 import io.tandem.app.web.NoSuchTableException;
 import io.tandem.app.web.Paging;
 import io.tandem.app.web.RepLabels;
@@ -48,7 +49,7 @@ import org.springframework.web.server.ResponseStatusException;
  * tables, so that the page, the JSON and the CSV show the same figures; other reps are hidden from REP users.
  */
 @Component
-class SupportReport implements CacheWarmUp {
+class SupportReport implements CacheWarmUp, DashboardTables {
 
     /** The tables of the support page that download as CSV, by name. */
     static final List<String> TABLES = List.of("weeks", "reps", "load-balance", "contact-rate");
@@ -161,8 +162,18 @@ class SupportReport implements CacheWarmUp {
         return new Selection(w, r, labels);
     }
 
-    /** A table of the page as CSV by its name in {@link #TABLES}. */
-    CsvTable table(String name, DashboardFilter filter, Object viewer) {
+    @Override
+    public String page() {
+        return "support";
+    }
+
+    @Override
+    public List<String> tables() {
+        return TABLES;
+    }
+
+    @Override
+    public CsvTable table(String name, DashboardFilter filter, Object viewer) {
         return switch (name) {
             case "weeks" -> weeksCsv(responseVsVolume(filter, viewer));
             case "reps" -> repsCsv(responseVsVolume(filter, viewer));

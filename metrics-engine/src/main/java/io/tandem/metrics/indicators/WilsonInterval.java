@@ -38,6 +38,6 @@ public record WilsonInterval(BigDecimal low, BigDecimal high) {
     }
 
     private static BigDecimal decimal(double value) {
-        return new BigDecimal(value, PRECISION);
+        return new BigDecimal(value, PRECISION).stripTrailingZeros();
     }
 }

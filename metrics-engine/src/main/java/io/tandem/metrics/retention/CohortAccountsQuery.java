@@ -33,7 +33,7 @@ public class CohortAccountsQuery {
             )
             select a.external_id,
                    a.name,
-                   coalesce(am.mrr, 0)                                   as mrr,
+                   round(coalesce(am.mrr, 0), 2)                         as mrr,
                    coalesce(am.mrr, 0) > 0                               as active,
                    ca.segment,
                    o.currency,
