@@ -1,9 +1,6 @@
 package io.tandem.app.web;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -19,16 +16,16 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Controller
 class DashboardTablesController {
 
-    private final Map<String, DashboardTables> pages;
+    private final List<DashboardTables> pages;
 
     DashboardTablesController(List<DashboardTables> pages) {
-        this.pages = pages.stream().collect(Collectors.toMap(DashboardTables::page, Function.identity()));
+        this.pages = pages;
     }
 
     @GetMapping("/{page:[a-z]+}/{table:[a-z0-9-]+}.csv")
     ResponseEntity<String> csv(@PathVariable String page, @PathVariable String table, DashboardFilter filter,
                                Authentication auth) throws NoResourceFoundException {
-        DashboardTables tables = pages.get(page);
+        DashboardTables tables = pages.stream().filter(p -> p.page().equals(page)).findFirst().orElse(null);
         if (tables == null) {
             throw new NoResourceFoundException(HttpMethod.GET, "/" + page + "/" + table + ".csv",
                     page + "/" + table + ".csv");

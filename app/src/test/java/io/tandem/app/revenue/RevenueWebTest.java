@@ -54,8 +54,10 @@ class RevenueWebTest {
         given(report.arpu(any())).willReturn(new Arpu("USD", List.of()));
         given(report.segments(any())).willReturn(new SegmentsBody("USD", List.of()));
         given(report.indicators(any())).willReturn(new Indicators(List.of()));
-        // the real switch over table names, over the stubbed figures
-        given(report.table(any(), any())).willCallRealMethod();
+        // the real page name and switch over table names, over the stubbed figures
+        given(report.page()).willCallRealMethod();
+        given(report.tables()).willCallRealMethod();
+        given(report.table(any(), any(), any())).willCallRealMethod();
     }
 
     @Test

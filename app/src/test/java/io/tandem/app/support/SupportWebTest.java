@@ -47,6 +47,9 @@ class SupportWebTest {
         given(report.responseVsVolume(any(), any())).willReturn(new ResponseVsVolumeBody(List.of(), List.of(),
                 new LoadBalanceLine(null, 0, 0, true, false, List.of(), 0), new ElasticityLine(null, null, 0), 0));
         given(report.contactRate(any())).willReturn(new ContactRateBody(List.of(), List.of()));
+        // the real page name and switch over table names, over the stubbed figures
+        given(report.page()).willCallRealMethod();
+        given(report.tables()).willCallRealMethod();
         given(report.table(any(), any(), any())).willCallRealMethod();
     }
 

@@ -74,7 +74,7 @@ public @interface WebSliceTest {
      */
     @ComponentScan(basePackageClasses = TandemApplication.class,
             excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
-    @Import({WebSliceSecurity.class, DashboardFilters.class})
+    @Import({WebSliceSecurity.class, DashboardFilters.class, DashboardTablesController.class})
     class Slice {
 
         @Bean
