@@ -82,15 +82,7 @@ begin
     return null;
 end $$;
 
-create or replace trigger revenue_account_month_insert after insert on revenue
-    referencing new table as new_rows for each statement execute function account_month_after_revenue();
-create or replace trigger revenue_account_month_update after update on revenue
-    referencing old table as old_rows new table as new_rows
-    for each statement execute function account_month_after_revenue();
-create or replace trigger revenue_account_month_delete after delete on revenue
-    referencing old table as old_rows for each statement execute function account_month_after_revenue();
-create or replace trigger revenue_account_month_truncate after truncate on revenue
-    for each statement execute function account_month_after_revenue();
+call create_rollup_triggers('revenue', 'revenue_account_month', 'account_month_after_revenue');
 
 -- accounts: only the columns of flat MRR (signed_up_at, churned_at, mrr) matter; seats and owner
 -- are read at query time
@@ -115,15 +107,7 @@ begin
     return null;
 end $$;
 
-create or replace trigger accounts_account_month_insert after insert on accounts
-    referencing new table as new_rows for each statement execute function account_month_after_accounts();
-create or replace trigger accounts_account_month_update after update on accounts
-    referencing old table as old_rows new table as new_rows
-    for each statement execute function account_month_after_accounts();
-create or replace trigger accounts_account_month_delete after delete on accounts
-    referencing old table as old_rows for each statement execute function account_month_after_accounts();
-create or replace trigger accounts_account_month_truncate after truncate on accounts
-    for each statement execute function account_month_after_accounts();
+call create_rollup_triggers('accounts', 'accounts_account_month', 'account_month_after_accounts');
 
 -- What metrics read: the table while it was built for the current horizon, else (the clock moved
 -- the horizon of an organisation without revenue rows into a new month) the view, until the next

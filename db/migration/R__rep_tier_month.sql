@@ -163,22 +163,8 @@ begin
 end $$;
 
 -- the same four triggers on each table: insert, update, delete with their transition tables; truncate
-create or replace trigger tickets_rep_tier_month_insert after insert on tickets
-    referencing new table as new_rows for each statement execute function rep_tier_month_after_tickets();
-create or replace trigger tickets_rep_tier_month_update after update on tickets
-    referencing old table as old_rows new table as new_rows for each statement execute function rep_tier_month_after_tickets();
-create or replace trigger tickets_rep_tier_month_delete after delete on tickets
-    referencing old table as old_rows for each statement execute function rep_tier_month_after_tickets();
-create or replace trigger tickets_rep_tier_month_truncate after truncate on tickets
-    for each statement execute function rep_tier_month_after_tickets();
-create or replace trigger ratings_rep_tier_month_insert after insert on ratings
-    referencing new table as new_rows for each statement execute function rep_tier_month_after_ratings();
-create or replace trigger ratings_rep_tier_month_update after update on ratings
-    referencing old table as old_rows new table as new_rows for each statement execute function rep_tier_month_after_ratings();
-create or replace trigger ratings_rep_tier_month_delete after delete on ratings
-    referencing old table as old_rows for each statement execute function rep_tier_month_after_ratings();
-create or replace trigger ratings_rep_tier_month_truncate after truncate on ratings
-    for each statement execute function rep_tier_month_after_ratings();
+call create_rollup_triggers('tickets', 'tickets_rep_tier_month', 'rep_tier_month_after_tickets');
+call create_rollup_triggers('ratings', 'ratings_rep_tier_month', 'rep_tier_month_after_ratings');
 
 -- settings: the thresholds set every tier (a time zone change: rollups_rebuild, R__rollups.sql)
 create or replace function rep_tier_month_rebuild() returns trigger
@@ -188,12 +174,7 @@ begin
     return null;
 end $$;
 
-create or replace trigger settings_rep_tier_month_thresholds
-    after update of hard_min_replies, hard_min_minutes, easy_max_replies, easy_max_minutes on settings
-    for each row
-    when ((old.hard_min_replies, old.hard_min_minutes, old.easy_max_replies, old.easy_max_minutes)
-          is distinct from (new.hard_min_replies, new.hard_min_minutes, new.easy_max_replies, new.easy_max_minutes))
-    execute function rep_tier_month_rebuild();
+call create_threshold_trigger('settings_rep_tier_month_thresholds', 'rep_tier_month_rebuild');
 
 -- a changed definition applies to the rows already there
 do $$ begin perform refresh_rep_tier_month(null, null, true); end $$;

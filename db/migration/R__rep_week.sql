@@ -102,14 +102,7 @@ begin
     return null;
 end $$;
 
-create or replace trigger tickets_rep_week_insert after insert on tickets
-    referencing new table as new_rows for each statement execute function rep_week_after_tickets();
-create or replace trigger tickets_rep_week_update after update on tickets
-    referencing old table as old_rows new table as new_rows for each statement execute function rep_week_after_tickets();
-create or replace trigger tickets_rep_week_delete after delete on tickets
-    referencing old table as old_rows for each statement execute function rep_week_after_tickets();
-create or replace trigger tickets_rep_week_truncate after truncate on tickets
-    for each statement execute function rep_week_after_tickets();
+call create_rollup_triggers('tickets', 'tickets_rep_week', 'rep_week_after_tickets');
 
 -- settings: the thresholds set the hard counts (a time zone change: rollups_rebuild, R__rollups.sql)
 create or replace function rep_week_rebuild() returns trigger
@@ -119,12 +112,7 @@ begin
     return null;
 end $$;
 
-create or replace trigger settings_rep_week_thresholds
-    after update of hard_min_replies, hard_min_minutes, easy_max_replies, easy_max_minutes on settings
-    for each row
-    when ((old.hard_min_replies, old.hard_min_minutes, old.easy_max_replies, old.easy_max_minutes)
-          is distinct from (new.hard_min_replies, new.hard_min_minutes, new.easy_max_replies, new.easy_max_minutes))
-    execute function rep_week_rebuild();
+call create_threshold_trigger('settings_rep_week_thresholds', 'rep_week_rebuild');
 
 -- a changed definition applies to the rows already there
 do $$ begin perform refresh_rep_week(null, null, true); end $$;
