@@ -14,7 +14,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -49,9 +48,7 @@ class RepsController {
     }
 
     @GetMapping("/reps/{externalId}")
-    String rep(@PathVariable String externalId, @RequestParam(required = false) String from,
-               @RequestParam(required = false) String to, Model model) {
-        Period period = filters.scorecardPeriod(from, to);
+    String rep(@PathVariable String externalId, Period period, Model model) {
         Scorecard card = scorecards.of(externalId, period)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no rep " + externalId));
         model.addAttribute("view", ScorecardView.of(card, settings.current().getCurrency()));

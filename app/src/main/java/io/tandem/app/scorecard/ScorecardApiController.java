@@ -1,12 +1,11 @@
 package io.tandem.app.scorecard;
 
-import io.tandem.app.web.DashboardFilters;
+import io.tandem.metrics.scorecard.Period;
 import io.tandem.metrics.scorecard.Scorecard;
 import io.tandem.metrics.scorecard.Scorecards;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -19,17 +18,14 @@ import org.springframework.web.server.ResponseStatusException;
 class ScorecardApiController {
 
     private final Scorecards scorecards;
-    private final DashboardFilters filters;
 
-    ScorecardApiController(Scorecards scorecards, DashboardFilters filters) {
+    ScorecardApiController(Scorecards scorecards) {
         this.scorecards = scorecards;
-        this.filters = filters;
     }
 
     @GetMapping("/api/metrics/reps/{externalId}/scorecard")
-    Scorecard scorecard(@PathVariable String externalId, @RequestParam(required = false) String from,
-                        @RequestParam(required = false) String to) {
-        return scorecards.of(externalId, filters.scorecardPeriod(from, to))
+    Scorecard scorecard(@PathVariable String externalId, Period period) {
+        return scorecards.of(externalId, period)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "There is no rep with external id '" + externalId + "'."));
     }

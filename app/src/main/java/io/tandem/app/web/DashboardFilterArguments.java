@@ -1,5 +1,6 @@
 package io.tandem.app.web;
 
+import io.tandem.metrics.scorecard.Period;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -13,7 +14,8 @@ import java.util.List;
 /**
  * Binds every {@link DashboardFilter} controller parameter from the request's {@code from}, {@code to},
  * {@code team}, {@code segment} and {@code range} in this one place, validated by {@link DashboardFilters}:
- * no controller repeats the parameter list. How, a {@link Filter} annotation says.
+ * no controller repeats the parameter list. How, a {@link Filter} annotation says. A scorecard's
+ * {@link Period} parameter is bound here too, from {@code from} and {@code to} (last full month by default).
  */
 @Configuration
 class DashboardFilterArguments implements WebMvcConfigurer, HandlerMethodArgumentResolver {
@@ -31,12 +33,15 @@ class DashboardFilterArguments implements WebMvcConfigurer, HandlerMethodArgumen
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == DashboardFilter.class;
+        return parameter.getParameterType() == DashboardFilter.class || parameter.getParameterType() == Period.class;
     }
 
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                   WebDataBinderFactory binders) {
+        if (parameter.getParameterType() == Period.class) {
+            return filters.scorecardPeriod(request.getParameter("from"), request.getParameter("to"));
+        }
         Filter how = parameter.getParameterAnnotation(Filter.class);
         boolean scopeOnly = how != null && how.scopeOnly();
         if (how == null || !how.page()) {

@@ -7,6 +7,8 @@ import io.tandem.app.TandemIT;
 import io.tandem.app.security.TestUsers;
 import io.tandem.domain.users.AppUserRepository;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.databind.JsonNode;
 
 @TandemIT
 class PagesIT {
@@ -78,5 +81,20 @@ class PagesIT {
     @Test
     void openApiIsPublishedToSignedInUsers() {
         assertThat(admin.get("/v3/api-docs").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void openApiNamesTheFilterQueryParametersNotAFilterObject() {
+        JsonNode docs = Http.json(admin.get("/v3/api-docs").body());
+        assertThat(parameterNames(docs, "/api/metrics/revenue/movements"))
+                .containsExactlyInAnyOrder("from", "to", "range", "team", "segment");
+        assertThat(parameterNames(docs, "/api/metrics/reps/{externalId}/scorecard"))
+                .containsExactlyInAnyOrder("externalId", "from", "to");
+    }
+
+    private static List<String> parameterNames(JsonNode docs, String path) {
+        List<String> names = new ArrayList<>();
+        docs.get("paths").get(path).get("get").get("parameters").forEach(p -> names.add(p.get("name").asString()));
+        return names;
     }
 }
