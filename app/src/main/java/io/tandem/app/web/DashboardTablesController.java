@@ -25,7 +25,7 @@ class DashboardTablesController {
     @GetMapping("/{page:[a-z]+}/{table:[a-z0-9-]+}.csv")
     ResponseEntity<String> csv(@PathVariable String page, @PathVariable String table, DashboardFilter filter,
                                Authentication auth) throws NoResourceFoundException {
-        DashboardTables tables = pages.stream().filter(p -> p.page().equals(page)).findFirst().orElse(null);
+        DashboardTables tables = pages.stream().filter(p -> page.equals(p.page())).findFirst().orElse(null);
         if (tables == null) {
             throw new NoResourceFoundException(HttpMethod.GET, "/" + page + "/" + table + ".csv",
                     page + "/" + table + ".csv");
