@@ -17,9 +17,8 @@ import org.springframework.stereotype.Component;
  * Happiness score for the team, per difficulty tier, per rep with the expected score given their mix, and by
  * month (metrics.md section 3). Ratings count when given in the range (see {@link MetricScope#SUPPORT_CTES});
  * the team filter follows the rep each rating is credited to. One statement: counts of ratings per (tier,
- * rep, month) and of closed tickets, from the rollup rep_tier_month for whole months without a segment
- * filter, else from raw rows; then grouped by grouping sets (team, tier, rep, month), told apart by
- * {@code kind}.
+ * rep, month) and of closed tickets, from the rollup rep_tier_month for whole months, else from raw rows;
+ * then grouped by grouping sets (team, tier, rep, month), told apart by {@code kind}.
  */
 @Component
 public class HappinessQuery {
@@ -45,8 +44,8 @@ public class HappinessQuery {
             """;
 
     /**
-     * The same counts from the rollup rep_tier_month (V6 migration) for whole months without a segment
-     * filter: the rows of the months shown, the team read from the credited rep.
+     * The same counts from the rollup rep_tier_month (V6 and V11 migrations) for whole months: the rows of
+     * the months shown, the team read from the credited rep, the segment from the row.
      */
     private static final String ROLLUP_COUNTS = MetricScope.CTES + """
             rollup_rows as (
@@ -63,6 +62,10 @@ public class HappinessQuery {
                 where rtm.month between (select first_month from bounds)
                                     and date_trunc('month', cast(:to as date))::date
                   and (cast(:team as text) is null or r.team = cast(:team as text))
+                  -- the segment of the rated or closed ticket's account, as scoped_ratings and
+                  -- scoped_closed_tickets read it (V11); a prospect's ticket has none
+                  and (cast(:segment as text) is null
+                       or rtm.segment = (select sl.tier from segment_labels sl where sl.segment = cast(:segment as text)))
             ),
             rating_counts as (
                 select tier,
@@ -154,13 +157,13 @@ public class HappinessQuery {
     }
 
     /**
-     * From the rollup when the range is whole months and there is no segment filter (the dashboards' and
-     * the scorecard's case), else from raw rows: the same figures either way.
+     * From the rollup when the range is whole months (the dashboards' and the scorecard's case, with any
+     * team and segment filter), else from raw rows: the same figures either way.
      */
     public Happiness fetch(MetricFilter filter) {
         boolean wholeMonths = filter.from().getDayOfMonth() == 1
                 && filter.to().equals(YearMonth.from(filter.to()).atEndOfMonth());
-        return fetch(filter, wholeMonths && filter.segment() == null ? ROLLUP_SQL : RAW_SQL);
+        return fetch(filter, wholeMonths ? ROLLUP_SQL : RAW_SQL);
     }
 
     /** From raw rows, whatever the range (for the test that compares both paths). */

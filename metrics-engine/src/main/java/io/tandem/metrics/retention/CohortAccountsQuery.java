@@ -45,7 +45,13 @@ public class CohortAccountsQuery {
             cross join cell c
             cross join bounds b
             cross join org o
-            left join account_month_current am on am.account_id = ca.account_id and am.month = c.month
+            -- looked up per account (lateral, by the (account, month) key): with a team and a segment filter
+            -- the planner expects one cohort account where there are thousands, and a join would rescan
+            -- the whole month for each of them
+            left join lateral (select m.mrr
+                               from account_month_current m
+                               where m.account_id = ca.account_id
+                                 and m.month = c.month) am on true
             order by active desc, mrr desc, a.name, a.external_id
             limit :limit offset :offset
             """;
