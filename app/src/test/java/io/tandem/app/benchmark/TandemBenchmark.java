@@ -1,6 +1,7 @@
 package io.tandem.app.benchmark;
 
 import io.tandem.app.TandemApplication;
+import io.tandem.app.db.ReplicaReads;
 import io.tandem.app.demo.ScaleData;
 import io.tandem.app.imports.ImportBench;
 import io.tandem.app.security.ApiTokens;
@@ -128,6 +129,8 @@ class TandemBenchmark {
     @Autowired SalesQualityQuery sales;
     @Autowired SupportSourcedQuery supportSourced;
     @Autowired RepOutcomesQuery outcomes;
+    @Autowired ReplicaReads replicas;
+    @Value("${tandem.cache.enabled:true}") boolean cacheEnabled;
 
     private String token;
     /** The engine's scorecards without the app's result cache, so that the direct calls measure the SQL. */
@@ -314,6 +317,7 @@ class TandemBenchmark {
     }
 
     private String load(List<Endpoint> endpoints) throws InterruptedException {
+        ReplicaReads.Counts before = replicas.counts();
         AtomicLong requests = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
@@ -339,11 +343,18 @@ class TandemBenchmark {
         pool.shutdown();
         pool.awaitTermination(seconds + 300L, TimeUnit.SECONDS);
         double elapsed = seconds(started);
-        return String.format(Locale.ROOT, "%nLoad: %d users for %d s over all %d endpoints in turn (localhost): %,d"
-                        + " requests in %.0f s, %.1f requests/s, p50 %.1f ms, p95 %.1f ms, %d errors (not 200, or no answer"
-                        + " within %d s)%n", users, seconds,
-                endpoints.size(), requests.get(), elapsed, requests.get() / elapsed, pct(new ArrayList<>(latencies), 50),
-                pct(new ArrayList<>(latencies), 95), errors.get(), timeoutSeconds);
+        ReplicaReads.Counts after = replicas.counts();
+        // with a read replica (tandem.db.replica-url): where the load's computations ran
+        String replica = !replicas.configured() ? "" : String.format(Locale.ROOT, "Computations during the load"
+                        + " (tandem.db.replica-url set): %,d on the replica, %,d on the primary while it lagged, %,d while"
+                        + " it did not answer%n", after.fromReplica() - before.fromReplica(),
+                after.fromPrimaryWhileLagging() - before.fromPrimaryWhileLagging(),
+                after.fromPrimaryWhileUnreachable() - before.fromPrimaryWhileUnreachable());
+        return String.format(Locale.ROOT, "%nLoad: %d users for %d s over all %d endpoints in turn (localhost, cache %s):"
+                        + " %,d requests in %.0f s, %.1f requests/s, p50 %.1f ms, p95 %.1f ms, %d errors (not 200, or no"
+                        + " answer within %d s)%n%s", users, seconds, endpoints.size(), cacheEnabled ? "on" : "off",
+                requests.get(), elapsed, requests.get() / elapsed, pct(new ArrayList<>(latencies), 50),
+                pct(new ArrayList<>(latencies), 95), errors.get(), timeoutSeconds, replica);
     }
 
     // --- growth across scales ----------------------------------------------------------------------
