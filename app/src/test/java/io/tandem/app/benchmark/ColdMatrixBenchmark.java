@@ -102,8 +102,9 @@ class ColdMatrixBenchmark {
                 scales, seed, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024)));
         for (double scale : list) {
-            out.append(atScale(scale, list.size() > 1));
-            System.out.print(out);
+            String part = atScale(scale, list.size() > 1);
+            out.append(part);
+            System.out.print(part);
         }
         out.append(String.format(Locale.ROOT, "Whole run: %.0f s%n", (System.nanoTime() - started) / 1e9));
         System.out.println(out);

@@ -9,8 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * HappinessQuery gives the same figures from the rollup rep_tier_month (whole months, any team and segment
- * filter) as from raw rows, on data with the edge cases of metrics.md sections 2 and 3: ratings naming another
+ * HappinessQuery gives the same figures from the rollup rep_tier_month (whole months from the table, partial
+ * ones from raw rows; any team and segment filter) as from raw rows, on data with the edge cases of metrics.md sections 2 and 3: ratings naming another
  * rep, ratings without a time, tickets and ratings without a rep, closed tickets without a rating,
  * unknown replies or minutes, escalations, events near month ends in the organisation's time zone; and
  * still after writes that move ratings between reps, tiers and months.
@@ -27,7 +27,12 @@ class HappinessRollupIT {
             new MetricFilter(LocalDate.of(2023, 12, 1), LocalDate.of(2024, 3, 31), null, "4-10"),
             new MetricFilter(LocalDate.of(2023, 12, 1), LocalDate.of(2024, 3, 31), null, "11+"),
             new MetricFilter(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 31), "north", "1-3"),
-            new MetricFilter(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 2, 29), null, "unknown"));
+            new MetricFilter(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 2, 29), null, "unknown"),
+            // partial months at both edges; inside one month; across two months without a whole one
+            new MetricFilter(LocalDate.of(2023, 12, 30), LocalDate.of(2024, 3, 10), "north", null),
+            MetricFilter.of(LocalDate.of(2024, 1, 10), LocalDate.of(2024, 1, 20)),
+            new MetricFilter(LocalDate.of(2024, 1, 15), LocalDate.of(2024, 2, 14), null, "4-10"),
+            MetricFilter.of(LocalDate.of(2024, 2, 1), LocalDate.of(2024, 3, 15)));
 
     private static MetricsDataset dataset() {
         MetricsDataset data = MetricsDataset.fresh()
