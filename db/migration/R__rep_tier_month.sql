@@ -211,11 +211,7 @@ end $$;
 
 call create_threshold_trigger('settings_rep_tier_month_thresholds', 'rep_tier_month_rebuild');
 -- and the segment bounds set every row's segment
-create or replace trigger settings_rep_tier_month_segments
-    after update of segment_small_max, segment_medium_max on settings
-    for each row
-    when ((old.segment_small_max, old.segment_medium_max) is distinct from (new.segment_small_max, new.segment_medium_max))
-    execute function rep_tier_month_rebuild();
+call create_segment_bounds_trigger('settings_rep_tier_month_segments', 'rep_tier_month_rebuild');
 
 -- a changed definition applies to the rows already there
 do $$ begin perform refresh_rep_tier_month(null, null, true); end $$;

@@ -139,11 +139,7 @@ begin
 end $$;
 
 call create_threshold_trigger('settings_rep_week_thresholds', 'rep_week_rebuild');
-create or replace trigger settings_rep_week_segments
-    after update of segment_small_max, segment_medium_max on settings
-    for each row
-    when ((old.segment_small_max, old.segment_medium_max) is distinct from (new.segment_small_max, new.segment_medium_max))
-    execute function rep_week_rebuild();
+call create_segment_bounds_trigger('settings_rep_week_segments', 'rep_week_rebuild');
 
 -- a changed definition applies to the rows already there
 do $$ begin perform refresh_rep_week(null, null, true); end $$;

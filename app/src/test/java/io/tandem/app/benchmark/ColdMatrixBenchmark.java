@@ -4,18 +4,11 @@ import io.tandem.app.TandemApplication;
 import io.tandem.app.demo.ScaleData;
 import io.tandem.app.imports.FolderImport;
 import io.tandem.app.security.ApiTokens;
-import io.tandem.domain.users.AppUser;
 import io.tandem.domain.users.AppUserRepository;
-import io.tandem.domain.users.UserRole;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
@@ -56,8 +49,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
                 "tandem.import.max-file-mb=40000"})
 class ColdMatrixBenchmark {
 
-    private static final String USER = "benchmark-manager";
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final List<String> TEAMS = List.of("Support", "Sales", "Success");
     private static final List<String> SEGMENTS = List.of("1-3", "4-10", "11+");
 
@@ -74,7 +65,7 @@ class ColdMatrixBenchmark {
     @Autowired ApiTokens tokens;
     @Autowired AppUserRepository appUsers;
 
-    private String token;
+    private BenchmarkApi api;
 
     /** One column of the matrix: a range and, optionally, a team and a segment. */
     private record Cell(String name, LocalDate from, LocalDate to, String team, String segment) {
@@ -131,7 +122,7 @@ class ColdMatrixBenchmark {
             out.append(String.format(Locale.ROOT, "%nscale %s: %s, written and imported in %.0f s%n", label, rows,
                     (System.nanoTime() - start) / 1e9));
         }
-        token = managerToken();
+        api = BenchmarkApi.manager(appUsers, tokens, port, timeoutSeconds);
         List<Cell> cells = cells();
         List<Endpoint> endpoints = endpoints(cells.get(1));
         for (Endpoint e : endpoints) {
@@ -240,47 +231,34 @@ class ColdMatrixBenchmark {
                 .single();
         String salesRep = jdbc.sql("select external_id from reps where name = 'Riley Chase'").query(String.class)
                 .single();
-        String api = "/api/metrics/";
+        String base = "/api/metrics/";
         List<Endpoint> all = List.of(
-                new Endpoint("revenue/movements", api + "revenue/movements?", true),
-                new Endpoint("retention/churn", api + "retention/churn?", true),
-                new Endpoint("retention/cohorts", api + "retention/cohorts?", true),
-                new Endpoint("retention/cohorts/accounts", api + "retention/cohorts/accounts?cohort="
+                new Endpoint("revenue/movements", base + "revenue/movements?", true),
+                new Endpoint("retention/churn", base + "retention/churn?", true),
+                new Endpoint("retention/cohorts", base + "retention/cohorts?", true),
+                new Endpoint("retention/cohorts/accounts", base + "retention/cohorts/accounts?cohort="
                         + year.from().toString().substring(0, 7) + "&age=0&", true),
-                new Endpoint("revenue/retention", api + "revenue/retention?", true),
-                new Endpoint("revenue/arpu-by-age", api + "revenue/arpu-by-age?", true),
-                new Endpoint("segments", api + "segments?", true),
-                new Endpoint("growth", api + "growth?", true),
-                new Endpoint("growth/high-touch", api + "growth/high-touch?", true),
-                new Endpoint("retention/leading-indicators", api + "retention/leading-indicators?", true),
-                new Endpoint("support/response-vs-volume", api + "support/response-vs-volume?", true),
-                new Endpoint("support/response-vs-volume/reps", api + "support/response-vs-volume/reps?", true),
-                new Endpoint("support/tickets?week", api + "support/tickets?week=" + week + "&", true),
-                new Endpoint("support/happiness", api + "support/happiness?", true),
-                new Endpoint("support/contact-rate", api + "support/contact-rate?", true),
-                new Endpoint("sales/quality", api + "sales/quality?", true),
-                new Endpoint("sales/support-sourced", api + "sales/support-sourced?", true),
-                new Endpoint("scorecard (support rep)", api + "reps/" + supportRep + "/scorecard?", false),
-                new Endpoint("scorecard (sales rep)", api + "reps/" + salesRep + "/scorecard?", false));
+                new Endpoint("revenue/retention", base + "revenue/retention?", true),
+                new Endpoint("revenue/arpu-by-age", base + "revenue/arpu-by-age?", true),
+                new Endpoint("segments", base + "segments?", true),
+                new Endpoint("growth", base + "growth?", true),
+                new Endpoint("growth/high-touch", base + "growth/high-touch?", true),
+                new Endpoint("retention/leading-indicators", base + "retention/leading-indicators?", true),
+                new Endpoint("support/response-vs-volume", base + "support/response-vs-volume?", true),
+                new Endpoint("support/response-vs-volume/reps", base + "support/response-vs-volume/reps?", true),
+                new Endpoint("support/tickets?week", base + "support/tickets?week=" + week + "&", true),
+                new Endpoint("support/happiness", base + "support/happiness?", true),
+                new Endpoint("support/contact-rate", base + "support/contact-rate?", true),
+                new Endpoint("sales/quality", base + "sales/quality?", true),
+                new Endpoint("sales/support-sourced", base + "sales/support-sourced?", true),
+                new Endpoint("scorecard (support rep)", base + "reps/" + supportRep + "/scorecard?", false),
+                new Endpoint("scorecard (sales rep)", base + "reps/" + salesRep + "/scorecard?", false));
         return all.stream().filter(e -> e.name().contains(only)).toList();
     }
 
-    /** A manager with a personal API token: HTTP Basic would add a bcrypt check (~60 ms) to every call. */
-    private String managerToken() {
-        AppUser user = appUsers.findByUsernameIgnoreCase(USER)
-                .orElseGet(() -> appUsers.save(new AppUser(USER, "{noop}unused", UserRole.MANAGER, null)));
-        return tokens.create(user.getId(), "benchmark");
-    }
 
     private int call(String path) {
-        try {
-            return CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                            .header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                            .timeout(Duration.ofSeconds(timeoutSeconds)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
+        return api.call(path);
     }
 
     private static LocalDate today() {
