@@ -8,6 +8,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,6 +67,8 @@ public class SalesQualityQuery {
                 cross join bounds b
                 left join account_segment sg on sg.account_id = d.account_id
                 where (cast(:team as text) is null or r.team = cast(:team as text))
+                  -- one rep only (a scorecard's earlier periods), else every rep
+                  and (cast(:rep as text) is null or r.external_id = cast(:rep as text))
                   and (cast(:segment as text) is null or sg.segment = cast(:segment as text))
                   -- only the deals that can count (read by the closed_at index): booked in the range, or
                   -- closed twelve months before one of its months (maturing in it)
@@ -128,7 +131,17 @@ public class SalesQualityQuery {
     }
 
     public SalesQuality fetch(MetricFilter filter) {
-        List<RepSales> rows = MetricScope.bind(jdbc.sql(SQL), filter).query(SalesQualityQuery::row).list();
+        return fetch(filter, null);
+    }
+
+    /** One rep's row as {@link #fetch} gives it (null when the rep has no deal that counts), at that rep's cost. */
+    public RepSales fetchRep(MetricFilter filter, String rep) {
+        return fetch(filter, rep).reps().stream().filter(r -> r.rep().equals(rep)).findFirst().orElse(null);
+    }
+
+    private SalesQuality fetch(MetricFilter filter, String rep) {
+        List<RepSales> rows = MetricScope.bind(jdbc.sql(SQL), filter).param("rep", rep, Types.VARCHAR)
+                .query(SalesQualityQuery::row).list();
         record Org(String currency, BigDecimal commissionRate) {
         }
         Org org = jdbc.sql("select currency, commission_rate from settings").query(Org.class).single();

@@ -5,6 +5,7 @@ import io.tandem.metrics.MetricScope;
 import io.tandem.metrics.Rate;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.sql.Types;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,7 +36,9 @@ public class RepOutcomesQuery {
             team_reps as (
                 select r.id, r.external_id
                 from reps r
-                where cast(:team as text) is null or r.team = cast(:team as text)
+                where (cast(:team as text) is null or r.team = cast(:team as text))
+                  -- one rep only (a scorecard's earlier periods), else every rep
+                  and (cast(:rep as text) is null or r.external_id = cast(:rep as text))
             ),
             rep_accounts as (
                 select r.external_id as rep, a.id as account_id
@@ -71,7 +74,12 @@ public class RepOutcomesQuery {
     }
 
     public List<RepOutcome> fetch(MetricFilter filter) {
-        return MetricScope.bind(jdbc.sql(SQL), filter).query((rs, i) -> {
+        return fetch(filter, null);
+    }
+
+    /** Every rep of the filter's team, or only {@code rep} when not null (at that rep's cost). */
+    public List<RepOutcome> fetch(MetricFilter filter, String rep) {
+        return MetricScope.bind(jdbc.sql(SQL), filter).param("rep", rep, Types.VARCHAR).query((rs, i) -> {
             long base = rs.getLong("base");
             BigDecimal before = rs.getBigDecimal("mrr_before");
             return new RepOutcome(rs.getString("rep"), Rate.of(rs.getLong("retained"), base),

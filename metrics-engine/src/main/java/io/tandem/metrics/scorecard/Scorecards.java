@@ -30,8 +30,10 @@ import org.springframework.stereotype.Component;
  * Assembles a rep's balanced scorecard (metrics.md section 6) from the per-rep rows the team
  * queries already compute: support speed and volume (section 2), happiness in context (3), sales
  * quality (4) and the outcome of the accounts a rep owns or helped. Each is run with the rep's team
- * as filter for the period and each of the six before it; the team median is taken over the reps
- * of that team with a value. Which figures a row shows depends on the rep's role.
+ * as filter for the period, and the team median is taken over the reps of that team with a value. The
+ * six periods before it show the rep's own values only, so for them the queries read that rep's rows
+ * (a rep's figures do not depend on the other reps'), except happiness, whose expected score is read
+ * against the team's score per tier. Which figures a row shows depends on the rep's role.
  */
 @Component
 public class Scorecards {
@@ -88,7 +90,7 @@ public class Scorecards {
         List<Map<String, Map<String, Measure>>> history = new ArrayList<>();
         for (Period p : earlier) {
             boolean beforeFirstActivity = firstActivity == null || p.to().isBefore(firstActivity);
-            history.add(beforeFirstActivity ? Map.of() : figures(p, info.team()));
+            history.add(beforeFirstActivity ? Map.of() : repFigures(p, info.team(), rep));
         }
         Row rows = new Row(rep, current, earlier, history);
         String role = info.role();
@@ -121,13 +123,34 @@ public class Scorecards {
      * rep of the team, so kept in the cache (under the names the dashboards use for the same queries).
      */
     private Map<String, Map<String, Measure>> figures(Period period, String team) {
-        return cache.get("scorecard.team-figures", List.of(period, team == null ? "" : team),
-                () -> teamFigures(new MetricFilter(period.from(), period.to(), team, null)));
+        return cache.get("scorecard.team-figures", List.of(period, team == null ? "" : team), () -> {
+            MetricFilter filter = new MetricFilter(period.from(), period.to(), team, null);
+            return figures(filter,
+                    response.fetchReps(filter, null),
+                    cache.get("sales.quality", filter, () -> sales.fetch(filter)).reps(),
+                    outcomes.fetch(filter));
+        });
     }
 
-    private Map<String, Map<String, Measure>> teamFigures(MetricFilter filter) {
+    /** One rep's figures in one period (their row of {@link #figures(Period, String)}), at that rep's cost. */
+    private Map<String, Map<String, Measure>> repFigures(Period period, String team, String rep) {
+        return cache.get("scorecard.rep-figures", List.of(period, team == null ? "" : team, rep), () -> {
+            MetricFilter filter = new MetricFilter(period.from(), period.to(), team, null);
+            Map<String, Map<String, Measure>> figures = figures(filter,
+                    response.fetchReps(filter, rep), nonNull(sales.fetchRep(filter, rep)),
+                    outcomes.fetch(filter, rep));
+            return Map.of(rep, figures.getOrDefault(rep, Map.of()));
+        });
+    }
+
+    private static <T> List<T> nonNull(T row) {
+        return row == null ? List.of() : List.of(row);
+    }
+
+    private Map<String, Map<String, Measure>> figures(MetricFilter filter, List<RepResponse> responses,
+                                                      List<RepSales> deals, List<RepOutcomesQuery.RepOutcome> outcome) {
         Map<String, Map<String, Measure>> byRep = new HashMap<>();
-        for (RepResponse r : cache.get("support.response-vs-volume", filter, () -> response.fetch(filter)).reps()) {
+        for (RepResponse r : responses) {
             Map<String, Measure> f = byRep.computeIfAbsent(r.rep(), k -> new HashMap<>());
             f.put("customersHelped", Measure.count(r.customersHelped()));
             f.put("tickets", Measure.count(r.tickets()));
@@ -142,7 +165,7 @@ public class Scorecards {
             f.put("gap", new Measure(h.gap(), h.n()));
             f.put("hardShare", Measure.rate(h.hardShare()));
         }
-        for (RepSales s : cache.get("sales.quality", filter, () -> sales.fetch(filter)).reps()) {
+        for (RepSales s : deals) {
             Map<String, Measure> f = byRep.computeIfAbsent(s.rep(), k -> new HashMap<>());
             f.put("bookings", new Measure(s.bookings(), null));
             f.put("wonDeals", Measure.count(s.wonDeals()));
@@ -151,7 +174,7 @@ public class Scorecards {
             f.put("commissionPending", new Measure(s.commission().pending(), null));
             f.put("commissionForfeited", new Measure(s.commission().forfeited(), null));
         }
-        for (RepOutcomesQuery.RepOutcome o : outcomes.fetch(filter)) {
+        for (RepOutcomesQuery.RepOutcome o : outcome) {
             Map<String, Measure> f = byRep.computeIfAbsent(o.rep(), k -> new HashMap<>());
             f.put("logoRetention", Measure.rate(o.logoRetention()));
             f.put("nrr", new Measure(o.nrr(), o.logoRetention().n()));

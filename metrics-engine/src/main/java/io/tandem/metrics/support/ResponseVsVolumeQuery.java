@@ -6,6 +6,7 @@ import io.tandem.metrics.Rate;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,10 +83,26 @@ public class ResponseVsVolumeQuery {
                 from week_rows wr
                 left join reps r on r.id = wr.rep_id
                 where (cast(:team as text) is null or r.team = cast(:team as text))
+                  -- one rep only (a scorecard's earlier periods), else every rep
+                  and (cast(:rep as text) is null or r.external_id = cast(:rep as text))
                   -- the segment of the ticket's account, as scoped_tickets reads it (V11); a prospect's
                   -- ticket has none
                   and (cast(:segment as text) is null
                        or wr.segment = (select sl.tier from segment_labels sl where sl.segment = cast(:segment as text)))
+            ),
+            """;
+
+    /** Counts per rep over its rows per week (the rep's tickets carry the rep's external id). */
+    private static final String REP_COUNTS = """
+            rep_counts as (
+                select x.rep,
+                       sum(x.tickets)::bigint    as tickets,
+                       sum(x.unanswered)::bigint as unanswered,
+                       sum(x.replies)            as replies,
+                       sum(x.hard)::bigint       as hard
+                from rep_weeks x
+                where x.rep is not null
+                group by x.rep
             ),
             """;
 
@@ -147,16 +164,7 @@ public class ResponseVsVolumeQuery {
                 left join frt_figures wf on wf.by_week and wf.week = wc.week
                 left join customer_figures cu on cu.by_week and cu.week = wc.week
             ),
-            rep_counts as (
-                select x.rep,
-                       sum(x.tickets)::bigint    as tickets,
-                       sum(x.unanswered)::bigint as unanswered,
-                       sum(x.replies)            as replies,
-                       sum(x.hard)::bigint       as hard
-                from rep_weeks x
-                where x.rep is not null
-                group by x.rep
-            ),
+            """ + REP_COUNTS + """
             rep_figures as (
                 select rc.rep,
                        coalesce(cu.customers_helped, 0) as customers_helped,
@@ -248,6 +256,41 @@ public class ResponseVsVolumeQuery {
     private static final String RAW_SQL = RAW_REP_WEEKS + FIGURES;
     private static final String ROLLUP_SQL = ROLLUP_REP_WEEKS + FIGURES;
 
+    /**
+     * The rep rows only, as FIGURES gives them (a scorecard needs no week rows): percentiles and distinct
+     * customers over each rep's rows, without the week-level pass.
+     */
+    private static final String REP_SQL = ROLLUP_REP_WEEKS + REP_COUNTS + """
+            rep_frts as (
+                select x.rep,
+                       extract(epoch from percentile_cont(0.5) within group (order by f.frt)) / 60 as median_frt,
+                       extract(epoch from percentile_cont(0.9) within group (order by f.frt)) / 60 as p90_frt
+                from rep_weeks x
+                cross join lateral unnest(x.frts) as f (frt)
+                where x.rep is not null
+                group by x.rep
+            ),
+            rep_customers as (
+                select x.rep, count(distinct c.customer_id) as customers_helped
+                from rep_weeks x
+                cross join lateral unnest(x.customers) as c (customer_id)
+                where x.rep is not null
+                group by x.rep
+            )
+            select rc.rep,
+                   coalesce(cu.customers_helped, 0)                          as customers_helped,
+                   rc.tickets,
+                   rc.unanswered,
+                   rf.median_frt,
+                   rf.p90_frt,
+                   rc.replies::numeric / nullif(cu.customers_helped, 0)    as replies_per_customer,
+                   rc.hard
+            from rep_counts rc
+            left join rep_frts rf on rf.rep = rc.rep
+            left join rep_customers cu on cu.rep = rc.rep
+            order by rc.rep
+            """;
+
     private final JdbcClient jdbc;
 
     public ResponseVsVolumeQuery(JdbcClient jdbc) {
@@ -259,13 +302,23 @@ public class ResponseVsVolumeQuery {
         return fetch(filter, ROLLUP_SQL);
     }
 
+    /**
+     * The rep rows of {@link #fetch} without its week rows and load balance: every rep of the filter, or only
+     * {@code rep} when not null, at the cost of that rep's rows.
+     */
+    public List<RepResponse> fetchReps(MetricFilter filter, String rep) {
+        return MetricScope.bind(jdbc.sql(REP_SQL), filter).param("rep", rep, Types.VARCHAR)
+                .query((rs, i) -> repRow(rs)).list();
+    }
+
     /** From raw rows, whatever the filter (for the test that compares both paths). */
     ResponseVsVolume fetchRaw(MetricFilter filter) {
         return fetch(filter, RAW_SQL);
     }
 
     private ResponseVsVolume fetch(MetricFilter filter, String sql) {
-        List<Row> rows = MetricScope.bind(jdbc.sql(sql), filter).query(ResponseVsVolumeQuery::row).list();
+        List<Row> rows = MetricScope.bind(jdbc.sql(sql), filter).param("rep", null, Types.VARCHAR)
+                .query(ResponseVsVolumeQuery::row).list();
         List<ResponseWeek> weeks = new ArrayList<>();
         List<RepResponse> reps = new ArrayList<>();
         List<Row> busiest = new ArrayList<>();
@@ -308,7 +361,11 @@ public class ResponseVsVolumeQuery {
             return new Row(week, null, null, elasticity,
                     rs.getLong("top_fifth_hard"), rs.getLong("all_hard"), rs.getLong("rep_count"));
         }
-        RepResponse rep = new RepResponse(
+        return new Row(null, repRow(rs), rs.getObject("busiest", Long.class), null, 0, 0, 0);
+    }
+
+    private static RepResponse repRow(ResultSet rs) throws SQLException {
+        return new RepResponse(
                 rs.getString("rep"),
                 rs.getLong("customers_helped"),
                 rs.getLong("tickets"),
@@ -317,7 +374,6 @@ public class ResponseVsVolumeQuery {
                 rs.getBigDecimal("replies_per_customer"),
                 rs.getLong("unanswered"),
                 Rate.of(rs.getLong("hard"), rs.getLong("tickets")));
-        return new Row(null, rep, rs.getObject("busiest", Long.class), null, 0, 0, 0);
     }
 
     private record Row(ResponseWeek week, RepResponse rep, Long busiest, FrtElasticity elasticity,

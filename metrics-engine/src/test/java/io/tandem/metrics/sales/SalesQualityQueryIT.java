@@ -127,6 +127,13 @@ class SalesQualityQueryIT {
         assertThat(q.total().matureBookings()).isEqualByComparingTo("430");
         assertThat(q.total().retainedBookings()).isEqualByComparingTo("230");
         assertThat(q.commissionRate()).isEqualByComparingTo("0.10");
+
+        // one rep's row read alone (a scorecard's earlier periods) is the row of the whole result
+        SalesQualityQuery query = new SalesQualityQuery(jdbc);
+        MetricFilter h1 = MetricFilter.of(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 6, 30));
+        assertThat(query.fetchRep(h1, "S1")).isEqualTo(s1);
+        assertThat(query.fetchRep(h1, "S2")).isEqualTo(s2);
+        assertThat(query.fetchRep(h1, "nobody")).isNull();
     }
 
     @Test

@@ -114,6 +114,33 @@ class ScorecardsIT {
     }
 
     @Test
+    void anEarlierPeriodShowsTheRepsOwnFiguresOfThatPeriod() {
+        // July 2024 has no tickets; its trend ends with June, read for one rep at a time (not the team)
+        Period july = new Period(LocalDate.of(2024, 7, 1), LocalDate.of(2024, 7, 31));
+        Scorecard p1 = scorecards().of("P1", july).orElseThrow();
+        Scorecard p3 = scorecards().of("P3", july).orElseThrow();
+
+        assertThat(june(figure(p1.volume(), "customersHelped"))).isEqualByComparingTo("2");
+        assertThat(june(figure(p1.volume(), "tickets"))).isEqualByComparingTo("3");
+        assertThat(june(figure(p1.speed(), "medianFrtMinutes"))).isEqualByComparingTo("30");
+        assertThat(june(figure(p1.speed(), "repliesPerCustomer"))).isEqualByComparingTo("2");
+        assertThat(june(figure(p1.outcome(), "logoRetention"))).isEqualByComparingTo("1");
+        assertThat(june(figure(p1.outcome(), "nrr"))).isEqualByComparingTo("1");
+        // P3: t5 40 min and t6 unanswered: 2 tickets, median of the answered one 40, 2 replies to c1
+        assertThat(june(figure(p3.volume(), "tickets"))).isEqualByComparingTo("2");
+        assertThat(june(figure(p3.speed(), "medianFrtMinutes"))).isEqualByComparingTo("40");
+        assertThat(june(figure(p3.speed(), "repliesPerCustomer"))).isEqualByComparingTo("2");
+        // and July itself has no tickets: no value, and the team has none to take a median of
+        assertThat(figure(p1.volume(), "tickets").value()).isNull();
+    }
+
+    private static java.math.BigDecimal june(Figure figure) {
+        Scorecard.TrendPoint last = figure.trend().get(figure.trend().size() - 1);
+        assertThat(last.from()).isEqualTo(JUNE.from());
+        return last.value();
+    }
+
+    @Test
     void anUnknownRepHasNoScorecard() {
         assertThat(scorecards().of("nobody", JUNE)).isEmpty();
     }

@@ -60,6 +60,11 @@ class ResponseRollupIT {
         for (MetricFilter filter : FILTERS) {
             ResponseVsVolume raw = query.fetchRaw(filter);
             assertThat(query.fetch(filter)).as(filter.toString()).isEqualTo(raw);
+            // the scorecard's reading: the same rep rows without the week rows, for all reps or one
+            assertThat(query.fetchReps(filter, null)).as(filter.toString()).isEqualTo(raw.reps());
+            for (RepResponse rep : raw.reps()) {
+                assertThat(query.fetchReps(filter, rep.rep())).as(filter + " " + rep.rep()).containsExactly(rep);
+            }
         }
         assertThat(data.jdbc().sql("select count(*) from rollup_differences()").query(Long.class).single()).isZero();
     }
