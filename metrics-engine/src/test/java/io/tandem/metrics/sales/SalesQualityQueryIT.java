@@ -137,6 +137,31 @@ class SalesQualityQueryIT {
     }
 
     @Test
+    void theSegmentFilterFollowsTheDealsAccount() {
+        // D grows to 12 seats (11+); A, B and C keep 5 (4-10); d5 has no account, so no segment
+        jdbc.sql("update accounts set seats = 12 where external_id = 'D'").update();
+        SalesQualityQuery query = new SalesQualityQuery(jdbc);
+        LocalDate from = LocalDate.of(2024, 1, 1);
+        LocalDate to = LocalDate.of(2024, 6, 30);
+
+        SalesQuality large = query.fetch(new MetricFilter(from, to, null, "11+"));
+        // only D's deals: d8 40 booked, d4 80 mature and retained; S1 has none there
+        assertThat(large.reps()).extracting(RepSales::rep).containsExactly("S2");
+        assertThat(rep(large, "S2").bookings()).isEqualByComparingTo("40");
+        assertThat(rep(large, "S2").matureBookings()).isEqualByComparingTo("80");
+        assertThat(rep(large, "S2").retainedBookings()).isEqualByComparingTo("80");
+
+        SalesQuality medium = query.fetch(new MetricFilter(from, to, "Sales", "4-10"));
+        // S1: d6 20 booked; d1 100 retained of d1 + d2 300 mature. S2: d3 50 mature and retained, nothing booked
+        assertThat(rep(medium, "S1").bookings()).isEqualByComparingTo("20");
+        assertThat(rep(medium, "S1").matureBookings()).isEqualByComparingTo("300");
+        assertThat(rep(medium, "S1").retainedBookings()).isEqualByComparingTo("100");
+        assertThat(rep(medium, "S2").matureBookings()).isEqualByComparingTo("50");
+        assertThat(rep(medium, "S2").bookings()).isEqualByComparingTo("0");
+        assertThat(query.fetchRep(new MetricFilter(from, to, "Sales", "4-10"), "S1")).isEqualTo(rep(medium, "S1"));
+    }
+
+    @Test
     void eighteenMonthsEarnAndForfeitTheSecondHalves() {
         SalesQuality q = new SalesQualityQuery(jdbc).fetch(MetricFilter.of(LocalDate.of(2023, 1, 1), LocalDate.of(2024, 6, 30)));
 
