@@ -1,5 +1,6 @@
 package io.tandem.metrics;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -11,6 +12,11 @@ public interface ResultCache {
 
     /** The result of {@code compute} for this metric and these arguments, possibly from an earlier call. */
     <T> T get(String metric, Object arguments, Supplier<T> compute);
+
+    /** A result {@link #get} has already computed for this metric and these arguments, if it still holds it. */
+    default <T> Optional<T> ifPresent(String metric, Object arguments) {
+        return Optional.empty();
+    }
 
     /** Keeps nothing: every call computes. */
     ResultCache NONE = new ResultCache() {

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tandem.app.db.ReplicaReads;
 import io.tandem.metrics.ResultCache;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -75,6 +76,17 @@ public class MetricCache implements ResultCache {
             mine.completeExceptionally(e);
             throw e;
         }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Optional<T> ifPresent(String metric, Object arguments) {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        CompletableFuture<Object> held = cache.asMap().get(new Key(version(), metric, arguments));
+        return held != null && held.isDone() && !held.isCompletedExceptionally()
+                ? Optional.of((T) held.join()) : Optional.empty();
     }
 
     /** {@link #get(String, Object, Supplier)} for a fetch that takes its arguments as one value. */

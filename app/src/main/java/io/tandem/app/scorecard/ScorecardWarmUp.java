@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Scorecards share their team's figures (Scorecards keeps them per team and period): one scorecard
- * per team for the default period computes what every scorecard of that team needs.
+ * Scorecards share their team's figures (Scorecards keeps them per team and period): each team's figures
+ * for the default period and the six before it are what every scorecard of that team needs.
  */
 @Component
 class ScorecardWarmUp implements CacheWarmUp {
@@ -28,7 +28,7 @@ class ScorecardWarmUp implements CacheWarmUp {
     @Override
     public void warm(DashboardFilter defaults) {
         Period period = filters.scorecardPeriod(null, null);
-        jdbc.sql("select min(external_id) from reps group by team order by team").query(String.class).list()
-                .forEach(rep -> scorecards.of(rep, period));
+        jdbc.sql("select distinct team from reps order by team").query(String.class).list()
+                .forEach(team -> scorecards.warmTeam(team, period));
     }
 }

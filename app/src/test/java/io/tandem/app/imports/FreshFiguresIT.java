@@ -99,6 +99,14 @@ class FreshFiguresIT {
         assertThat(support.statusCode()).isEqualTo(200);
         assertThat(happiness.statusCode()).isEqualTo(200);
         assertThat(cache.computations()).as("served from the warmed cache").isEqualTo(computed);
+
+        // every rep's scorecard (the period and its six earlier ones) from the team figures the warm-up computed
+        for (String rep : jdbc.sql("select external_id from reps order by external_id").query(String.class).list()) {
+            HttpResponse<String> card = Http.api(port, "GET", "/api/metrics/reps/" + rep + "/scorecard", null, null,
+                    TestUsers.ADMIN, TestUsers.PASSWORD);
+            assertThat(card.statusCode()).as(rep).isEqualTo(200);
+        }
+        assertThat(cache.computations()).as("scorecards served from the warmed cache").isEqualTo(computed);
     }
 
     @Test

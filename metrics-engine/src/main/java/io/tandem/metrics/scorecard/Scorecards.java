@@ -33,10 +33,14 @@ import org.springframework.stereotype.Component;
  * as filter for the period, and the team median is taken over the reps of that team with a value. The
  * six periods before it show the rep's own values only, so for them the queries read that rep's rows
  * (a rep's figures do not depend on the other reps'), except happiness, whose expected score is read
- * against the team's score per tier. Which figures a row shows depends on the rep's role.
+ * against the team's score per tier; when the team's figures of such a period are already in the cache
+ * (the warm-up computes them, {@link #warmTeam}), they are used instead. Which figures a row shows
+ * depends on the rep's role.
  */
 @Component
 public class Scorecards {
+
+    private static final String TEAM_FIGURES = "scorecard.team-figures";
 
     private static final String REP = """
             select r.external_id, r.name, r.team, r.role,
@@ -90,7 +94,9 @@ public class Scorecards {
         List<Map<String, Map<String, Measure>>> history = new ArrayList<>();
         for (Period p : earlier) {
             boolean beforeFirstActivity = firstActivity == null || p.to().isBefore(firstActivity);
-            history.add(beforeFirstActivity ? Map.of() : repFigures(p, info.team(), rep));
+            history.add(beforeFirstActivity ? Map.of()
+                    : cache.<Map<String, Map<String, Measure>>>ifPresent(TEAM_FIGURES, teamKey(p, info.team()))
+                            .orElseGet(() -> repFigures(p, info.team(), rep)));
         }
         Row rows = new Row(rep, current, earlier, history);
         String role = info.role();
@@ -123,7 +129,7 @@ public class Scorecards {
      * rep of the team, so kept in the cache (under the names the dashboards use for the same queries).
      */
     private Map<String, Map<String, Measure>> figures(Period period, String team) {
-        return cache.get("scorecard.team-figures", List.of(period, team == null ? "" : team), () -> {
+        return cache.get(TEAM_FIGURES, teamKey(period, team), () -> {
             MetricFilter filter = new MetricFilter(period.from(), period.to(), team, null);
             return figures(filter,
                     response.fetchReps(filter, null),
@@ -141,6 +147,19 @@ public class Scorecards {
                     outcomes.fetch(filter, rep));
             return Map.of(rep, figures.getOrDefault(rep, Map.of()));
         });
+    }
+
+    private static List<Object> teamKey(Period period, String team) {
+        return List.of(period, team == null ? "" : team);
+    }
+
+    /**
+     * Computes a team's figures for the period and each of the six before it, so that every scorecard of the
+     * team then reads them from the cache (the warm-up after an import).
+     */
+    public void warmTeam(String team, Period period) {
+        figures(period, team);
+        period.previousSix().forEach(p -> figures(p, team));
     }
 
     private static <T> List<T> nonNull(T row) {
