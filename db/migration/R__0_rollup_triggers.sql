@@ -32,3 +32,16 @@ begin
                    'is distinct from (new.hard_min_replies, new.hard_min_minutes, new.easy_max_replies, new.easy_max_minutes)) '
                    'execute function %I()', name, fn);
 end $$;
+
+-- A trigger on settings calling fn when a segment bound changes (metrics.md section 0: the bounds set every
+-- account's segment, a dimension of rep_tier_month and rep_week).
+create or replace procedure create_segment_bounds_trigger(name text, fn text)
+    language plpgsql as $$
+begin
+    execute format('create or replace trigger %I '
+                   'after update of segment_small_max, segment_medium_max on settings '
+                   'for each row '
+                   'when ((old.segment_small_max, old.segment_medium_max) '
+                   'is distinct from (new.segment_small_max, new.segment_medium_max)) '
+                   'execute function %I()', name, fn);
+end $$;

@@ -11,20 +11,22 @@
 --   great, ok, not_good: ratings counted in the month, credited as ticket_credit says (R__credit.sql,
 --     metrics.md section 3);
 --   closed, rated: tickets closed in the month, credited like their rating (or their rep when unrated),
---     and how many of them have a rating (the rating rate's counts).
--- The team is read from reps at query time; the segment filter stays on raw rows (seats and the segment
--- bounds change without touching these rows).
+--     and how many of them have a rating (the rating rate's counts);
+--   segment (V11, the last column): the segment_tier of the ticket's account, null without an account.
+-- The team is read from reps at query time. The segment follows the account's seats and the segment
+-- bounds in settings: a change of either recomputes the rows it moves (triggers below).
 --
 -- One definition: rep_tier_month_rows(starts, ends) computes the rows of the months between two
 -- instants from scratch, reading ratings and tickets through their time indexes; the view
--- rep_tier_month_history is all of it. Triggers on tickets and ratings recompute, after each statement,
--- the months the statement touched; a time zone or difficulty threshold change rebuilds the table.
+-- rep_tier_month_history is all of it. Triggers on tickets, ratings and accounts (seats) recompute, after
+-- each statement, the months the statement touched; a time zone, difficulty threshold or segment bound
+-- change rebuilds the table.
 
 -- the rows of the months from month(starts) up to the month containing ends (exclusive), starts and
 -- ends being month starts in the organisation's time zone
 create or replace function rep_tier_month_rows(starts timestamptz, ends timestamptz)
     returns table (month date, rep_id bigint, tier text, great bigint, ok bigint, not_good bigint,
-                   closed bigint, rated bigint)
+                   closed bigint, rated bigint, segment text)
     language sql stable as $$
     select date_trunc('month', e.at at time zone s.time_zone)::date,
            e.rep_id,
@@ -33,29 +35,34 @@ create or replace function rep_tier_month_rows(starts timestamptz, ends timestam
            count(*) filter (where e.rating = 'ok'),
            count(*) filter (where e.rating = 'not_good'),
            count(*) filter (where e.closed),
-           count(*) filter (where e.closed and e.rated)
+           count(*) filter (where e.closed and e.rated),
+           case when e.account_id is not null
+                then segment_tier(a.seats, s.segment_small_max, s.segment_medium_max) end
     from (
         -- ratings with their own time, through ratings_rated_idx
         select tc.rated_at as at, tc.rep_id, tc.rating, false as closed, true as rated,
-               tc.agent_replies, tc.handle_minutes, tc.escalated
+               tc.agent_replies, tc.handle_minutes, tc.escalated, tc.account_id
         from ticket_credit tc
         where tc.own_rated_at >= starts and tc.own_rated_at < ends
         union all
         -- ratings without one, dated from their ticket
-        select tc.rated_at, tc.rep_id, tc.rating, false, true, tc.agent_replies, tc.handle_minutes, tc.escalated
+        select tc.rated_at, tc.rep_id, tc.rating, false, true, tc.agent_replies, tc.handle_minutes, tc.escalated,
+               tc.account_id
         from ticket_credit tc
         where tc.rated
           and tc.own_rated_at is null
           and tc.rated_at >= starts and tc.rated_at < ends
         union all
         -- closed tickets, through tickets_closed_idx
-        select tc.closed_at, tc.rep_id, null, true, tc.rated, tc.agent_replies, tc.handle_minutes, tc.escalated
+        select tc.closed_at, tc.rep_id, null, true, tc.rated, tc.agent_replies, tc.handle_minutes, tc.escalated,
+               tc.account_id
         from ticket_credit tc
         where tc.closed_at >= starts and tc.closed_at < ends
     ) e
     cross join settings s
+    left join accounts a on a.id = e.account_id
     where s.id = 1
-    group by 1, 2, 3
+    group by 1, 2, 3, 9
 $$;
 
 create or replace view rep_tier_month_history as
@@ -90,7 +97,7 @@ end $$;
 -- the latest instant the changed rows place anything in: a ticket's opening (a rating without a time of
 -- its own may date from it), its close and its rating's time.
 
--- tickets: only the rep, the times and the tier inputs matter (the account is read at query time).
+-- tickets: only the rep, the account (its segment), the times and the tier inputs matter.
 -- New tickets have no rating yet and deleted ones none left (ratings reference tickets), so only an
 -- update looks up the ratings of the changed tickets.
 create or replace function rep_tier_month_after_tickets() returns trigger
@@ -105,11 +112,17 @@ begin
         select min(opened_at), max(coalesce(closed_at, opened_at)) into first_at, last_at from old_rows;
     elsif tg_op = 'UPDATE' then
         with changed as (
-            (select id, rep_id, opened_at, closed_at, agent_replies, handle_minutes, escalated from new_rows
-             except select id, rep_id, opened_at, closed_at, agent_replies, handle_minutes, escalated from old_rows)
+            (select id, rep_id, account_id, opened_at, closed_at, agent_replies, handle_minutes, escalated
+             from new_rows
+             except
+             select id, rep_id, account_id, opened_at, closed_at, agent_replies, handle_minutes, escalated
+             from old_rows)
             union all
-            (select id, rep_id, opened_at, closed_at, agent_replies, handle_minutes, escalated from old_rows
-             except select id, rep_id, opened_at, closed_at, agent_replies, handle_minutes, escalated from new_rows)
+            (select id, rep_id, account_id, opened_at, closed_at, agent_replies, handle_minutes, escalated
+             from old_rows
+             except
+             select id, rep_id, account_id, opened_at, closed_at, agent_replies, handle_minutes, escalated
+             from new_rows)
         )
         select min(v.at), max(v.at) into first_at, last_at
         from changed c
@@ -162,9 +175,31 @@ begin
     return null;
 end $$;
 
+-- accounts: a change of seats moves the account's tickets and ratings to another segment; the months
+-- recomputed span them. A new account has no tickets yet, and one with tickets cannot be deleted (the
+-- tickets reference it) or truncated without them (their own triggers then rebuild).
+create or replace function rep_tier_month_after_accounts() returns trigger
+    language plpgsql as $$
+declare
+    first_at timestamptz;
+    last_at  timestamptz;
+begin
+    if tg_op = 'UPDATE' then
+        select min(v.at), max(v.at) into first_at, last_at
+        from new_rows n
+        join old_rows o on o.id = n.id and o.seats is distinct from n.seats
+        join tickets t on t.account_id = n.id
+        left join ratings rt on rt.ticket_id = t.id
+        cross join lateral (values (t.opened_at), (t.closed_at), (rt.rated_at)) as v (at);
+        perform refresh_rep_tier_month(first_at, last_at);
+    end if;
+    return null;
+end $$;
+
 -- the same four triggers on each table: insert, update, delete with their transition tables; truncate
 call create_rollup_triggers('tickets', 'tickets_rep_tier_month', 'rep_tier_month_after_tickets');
 call create_rollup_triggers('ratings', 'ratings_rep_tier_month', 'rep_tier_month_after_ratings');
+call create_rollup_triggers('accounts', 'accounts_rep_tier_month', 'rep_tier_month_after_accounts');
 
 -- settings: the thresholds set every tier (a time zone change: rollups_rebuild, R__rollups.sql)
 create or replace function rep_tier_month_rebuild() returns trigger
@@ -175,6 +210,8 @@ begin
 end $$;
 
 call create_threshold_trigger('settings_rep_tier_month_thresholds', 'rep_tier_month_rebuild');
+-- and the segment bounds set every row's segment
+call create_segment_bounds_trigger('settings_rep_tier_month_segments', 'rep_tier_month_rebuild');
 
 -- a changed definition applies to the rows already there
 do $$ begin perform refresh_rep_tier_month(null, null, true); end $$;

@@ -6,22 +6,25 @@
 --   tickets, unanswered (no first response), replies (agent replies on the answered tickets; null when
 --   none is known), hard (tickets in the hard difficulty tier);
 --   frts: the first response times of the answered tickets, ascending;
---   customers: the distinct customers with an answered ticket, ascending.
+--   customers: the distinct customers with an answered ticket, ascending;
+--   segment (V11, the last column): the segment_tier of the ticket's account, null without an account.
 -- Medians, 90th percentiles and customers helped are exact over any set of weeks and reps (metrics.md
 -- section 2), which no sum of weekly figures gives: a query unnests the arrays of the rows it reads.
--- The team is read from reps at query time; the segment filter stays on raw rows. The table rep_week is V8's.
+-- The team is read from reps at query time; the segment follows the account's seats and the segment bounds
+-- in settings, and a change of either recomputes the rows it moves. The table rep_week is V8's (and V11's).
 --
 -- The current definition of every view, function and trigger of this rollup (a repeatable migration,
 -- re-run whenever this file changes; rollups_rebuild and rollup_differences are in R__rollups.sql).
 --
 -- One definition: rep_week_rows(starts, ends) computes the rows of the tickets opened between two
 -- instants from scratch through tickets_opened_idx; queries also call it for the partial weeks at the
--- edges of a range. The view rep_week_history is all of it. Triggers on tickets recompute, after each
--- statement, the weeks the statement touched; a time zone or difficulty threshold change rebuilds.
+-- edges of a range. The view rep_week_history is all of it. Triggers on tickets and accounts (seats)
+-- recompute, after each statement, the weeks the statement touched; a time zone, difficulty threshold or
+-- segment bound change rebuilds.
 
 create or replace function rep_week_rows(starts timestamptz, ends timestamptz)
     returns table (week date, rep_id bigint, tickets bigint, unanswered bigint, replies bigint, hard bigint,
-                   frts interval[], customers bigint[])
+                   frts interval[], customers bigint[], segment text)
     language sql stable as $$
     select date_trunc('week', t.opened_at at time zone s.time_zone)::date,
            t.rep_id,
@@ -31,13 +34,16 @@ create or replace function rep_week_rows(starts timestamptz, ends timestamptz)
            count(*) filter (where difficulty_tier(t.agent_replies, t.handle_minutes, t.escalated, s) = 'hard'),
            coalesce(array_agg(t.first_response_at - t.opened_at order by t.first_response_at - t.opened_at)
                         filter (where t.first_response_at is not null), '{}'),
-           coalesce(array_agg(distinct t.customer_id) filter (where t.first_response_at is not null), '{}')
+           coalesce(array_agg(distinct t.customer_id) filter (where t.first_response_at is not null), '{}'),
+           case when t.account_id is not null
+                then segment_tier(a.seats, s.segment_small_max, s.segment_medium_max) end
     from tickets t
     cross join settings s
+    left join accounts a on a.id = t.account_id
     where s.id = 1
       and t.opened_at >= starts
       and t.opened_at < ends
-    group by 1, 2
+    group by 1, 2, 9
 $$;
 
 create or replace view rep_week_history as
@@ -81,17 +87,17 @@ begin
         select min(opened_at), max(opened_at) into first_at, last_at from old_rows;
     elsif tg_op = 'UPDATE' then
         with changed as (
-            (select id, customer_id, rep_id, opened_at, first_response_at, agent_replies, handle_minutes,
-                    escalated from new_rows
+            (select id, customer_id, account_id, rep_id, opened_at, first_response_at, agent_replies,
+                    handle_minutes, escalated from new_rows
              except
-             select id, customer_id, rep_id, opened_at, first_response_at, agent_replies, handle_minutes,
-                    escalated from old_rows)
+             select id, customer_id, account_id, rep_id, opened_at, first_response_at, agent_replies,
+                    handle_minutes, escalated from old_rows)
             union all
-            (select id, customer_id, rep_id, opened_at, first_response_at, agent_replies, handle_minutes,
-                    escalated from old_rows
+            (select id, customer_id, account_id, rep_id, opened_at, first_response_at, agent_replies,
+                    handle_minutes, escalated from old_rows
              except
-             select id, customer_id, rep_id, opened_at, first_response_at, agent_replies, handle_minutes,
-                    escalated from new_rows)
+             select id, customer_id, account_id, rep_id, opened_at, first_response_at, agent_replies,
+                    handle_minutes, escalated from new_rows)
         )
         select min(opened_at), max(opened_at) into first_at, last_at from changed;
     else
@@ -104,6 +110,26 @@ end $$;
 
 call create_rollup_triggers('tickets', 'tickets_rep_week', 'rep_week_after_tickets');
 
+-- accounts: a change of seats moves the account's tickets to another segment (see rep_tier_month's
+-- trigger on accounts, R__rep_tier_month.sql, for why only updates matter)
+create or replace function rep_week_after_accounts() returns trigger
+    language plpgsql as $$
+declare
+    first_at timestamptz;
+    last_at  timestamptz;
+begin
+    if tg_op = 'UPDATE' then
+        select min(t.opened_at), max(t.opened_at) into first_at, last_at
+        from new_rows n
+        join old_rows o on o.id = n.id and o.seats is distinct from n.seats
+        join tickets t on t.account_id = n.id;
+        perform refresh_rep_week(first_at, last_at);
+    end if;
+    return null;
+end $$;
+
+call create_rollup_triggers('accounts', 'accounts_rep_week', 'rep_week_after_accounts');
+
 -- settings: the thresholds set the hard counts (a time zone change: rollups_rebuild, R__rollups.sql)
 create or replace function rep_week_rebuild() returns trigger
     language plpgsql as $$
@@ -113,6 +139,7 @@ begin
 end $$;
 
 call create_threshold_trigger('settings_rep_week_thresholds', 'rep_week_rebuild');
+call create_segment_bounds_trigger('settings_rep_week_segments', 'rep_week_rebuild');
 
 -- a changed definition applies to the rows already there
 do $$ begin perform refresh_rep_week(null, null, true); end $$;

@@ -64,7 +64,8 @@ public final class MetricScope {
                 cross join lateral generate_series(b.first_month, b.last_month, interval '1 month') as m
             ),
             -- segment from seats with the bounds in settings; an account without seats is 'unknown',
-            -- its own segment, never folded into the smallest one (section 0)
+            -- its own segment, never folded into the smallest one (section 0); the SQL function
+            -- segment_tier (V11) is its one home, shared with the rep_tier_month rollup
             segment_labels as (
                 select t.tier,
                        t.position,
@@ -85,12 +86,7 @@ public final class MetricScope {
                 from accounts a
                 cross join org o
                 left join reps r on r.id = a.owner_rep_id
-                join segment_labels sl on sl.tier = case
-                                                       when a.seats is null then 'UNKNOWN'
-                                                       when a.seats <= o.segment_small_max then 'SMALL'
-                                                       when a.seats <= o.segment_medium_max then 'MEDIUM'
-                                                       else 'LARGE'
-                                                   end
+                join segment_labels sl on sl.tier = segment_tier(a.seats, o.segment_small_max, o.segment_medium_max)
             ),
             -- team filter: accounts whose owner rep is in the team; accounts without an owner rep
             -- appear only without a team filter (section 0)

@@ -2,6 +2,7 @@ package io.tandem.app.cache;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tandem.app.db.ReplicaReads;
 import io.tandem.metrics.ResultCache;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +22,11 @@ import org.springframework.stereotype.Component;
  * the engine's results do not depend on who asks (names are hidden later, per viewer). Simultaneous
  * requests for the same figure wait for one computation instead of each running it. Entries also
  * expire after {@code tandem.cache.ttl}, so that figures depending on today's date follow the clock.
+ *
+ * <p>With a read replica ({@code tandem.db.replica-url}), the version is still read on the primary, and a
+ * result is computed on the replica only once the replica has replayed that version ({@link ReplicaReads}),
+ * otherwise on the primary: a figure cached under version v never comes from data older than v. The same
+ * holds with the cache off and for the reads that are not cached ({@link #uncached}).
  */
 @Component
 public class MetricCache implements ResultCache {
@@ -29,14 +35,16 @@ public class MetricCache implements ResultCache {
     }
 
     private final JdbcClient jdbc;
+    private final ReplicaReads replicas;
     private final AsyncCache<Key, Object> cache;
     private final boolean enabled;
     private final AtomicLong computations = new AtomicLong();
 
-    MetricCache(JdbcClient jdbc, @Value("${tandem.cache.enabled:true}") boolean enabled,
+    MetricCache(JdbcClient jdbc, ReplicaReads replicas, @Value("${tandem.cache.enabled:true}") boolean enabled,
                 @Value("${tandem.cache.max-entries:2000}") long maxEntries,
                 @Value("${tandem.cache.ttl:10m}") Duration ttl) {
         this.jdbc = jdbc;
+        this.replicas = replicas;
         this.enabled = enabled;
         this.cache = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(ttl).buildAsync();
     }
@@ -49,7 +57,7 @@ public class MetricCache implements ResultCache {
     @SuppressWarnings("unchecked")
     public <T> T get(String metric, Object arguments, Supplier<T> compute) {
         if (!enabled) {
-            return compute.get();
+            return uncached(compute);
         }
         Key key = new Key(version(), metric, arguments);
         CompletableFuture<Object> mine = new CompletableFuture<>();
@@ -59,7 +67,7 @@ public class MetricCache implements ResultCache {
         }
         computations.incrementAndGet();
         try {
-            T result = compute.get();
+            T result = replicas.read(key.version(), compute);
             mine.complete(result);
             return result;
         } catch (RuntimeException | Error e) {
@@ -74,14 +82,31 @@ public class MetricCache implements ResultCache {
         return get(metric, arguments, () -> fetch.apply(arguments));
     }
 
+    /**
+     * A dashboard read that is not cached (a page of a drill-down, a streamed CSV): on the replica when it has
+     * replayed the current data version, otherwise on the primary; without a replica simply run.
+     */
+    public <T> T uncached(Supplier<T> read) {
+        return replicas.configured() ? replicas.read(version(), read) : read.get();
+    }
+
+    /** {@link #uncached(Supplier)} for a read that returns nothing (it streams what it reads). */
+    public void uncached(Runnable read) {
+        uncached(() -> {
+            read.run();
+            return null;
+        });
+    }
+
     /** How many results were computed rather than found, since the start (for tests and diagnostics). */
     public long computations() {
         return computations.get();
     }
 
-    /** The current data version: changes whenever a write to the data metrics read commits. */
+    /** The current data version (on the primary): changes whenever a write to the data metrics read commits. */
     public long version() {
-        return jdbc.sql("select version from data_version where id = 1").query(Long.class).single();
+        return replicas.onPrimary(() -> jdbc.sql("select version from data_version where id = 1").query(Long.class)
+                .single());
     }
 
     private static Object await(CompletableFuture<Object> future) {

@@ -134,7 +134,8 @@ class Imports {
      * Refreshes the planner's statistics of the tables an import wrote, so that dashboards plan well
      * at once (autovacuum may take a minute, and never analyses very small tables such as reps).
      * Revenue and accounts also rewrite the account_month rollup (V4 migration triggers), tickets and
-     * ratings the rep_tier_month rollup (V6), tickets the rep_week rollup (V8).
+     * ratings the rep_tier_month rollup (V6), tickets the rep_week rollup (V8); a change of seats moves rows of
+     * both between segments (V11).
      */
     private void analyze(List<ImportResult> results) {
         List<String> tables = results.stream()
@@ -146,10 +147,10 @@ class Imports {
         if (tables.contains("revenue") || tables.contains("accounts")) {
             jdbc.sql("analyze account_month").update();
         }
-        if (tables.contains("tickets") || tables.contains("ratings")) {
+        if (tables.contains("tickets") || tables.contains("ratings") || tables.contains("accounts")) {
             jdbc.sql("analyze rep_tier_month").update();
         }
-        if (tables.contains("tickets")) {
+        if (tables.contains("tickets") || tables.contains("accounts")) {
             jdbc.sql("analyze rep_week").update();
         }
     }

@@ -192,8 +192,8 @@ class RevenueReport implements CacheWarmUp, DashboardTables, DashboardCards {
             throw new BadParameterException("age", "Parameter 'age' must be a whole number of months from 0, not "
                     + age + ".");
         }
-        CohortAccounts result = cohortAccounts.fetch(month, age, filter.team(), filter.segment(), paging.limit(),
-                paging.offset());
+        CohortAccounts result = cache.uncached(() -> cohortAccounts.fetch(month, age, filter.team(), filter.segment(),
+                paging.limit(), paging.offset()));
         return new CohortAccountsBody(month.toString(), age, month.plusMonths(age).toString(), result.currency(),
                 result.inFuture(), result.size(), result.active(), paging.limit(), paging.offset(), result.accounts());
     }

@@ -1,12 +1,11 @@
 package io.tandem.app.benchmark;
 
 import io.tandem.app.TandemApplication;
+import io.tandem.app.db.ReplicaReads;
 import io.tandem.app.demo.ScaleData;
 import io.tandem.app.imports.ImportBench;
 import io.tandem.app.security.ApiTokens;
-import io.tandem.domain.users.AppUser;
 import io.tandem.domain.users.AppUserRepository;
-import io.tandem.domain.users.UserRole;
 import io.tandem.metrics.MetricFilter;
 import io.tandem.metrics.ResultCache;
 import io.tandem.metrics.growth.GrowthQuery;
@@ -31,14 +30,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -92,9 +86,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
                 "tandem.import.max-file-mb=4000"})
 class TandemBenchmark {
 
-    private static final String USER = "benchmark-manager";
     private static final int WARMUPS = 3;
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @LocalServerPort int port;
     @Value("${benchmark.scale:1}") double scale;
@@ -128,8 +120,10 @@ class TandemBenchmark {
     @Autowired SalesQualityQuery sales;
     @Autowired SupportSourcedQuery supportSourced;
     @Autowired RepOutcomesQuery outcomes;
+    @Autowired ReplicaReads replicas;
+    @Value("${tandem.cache.enabled:true}") boolean cacheEnabled;
 
-    private String token;
+    private BenchmarkApi api;
     /** The engine's scorecards without the app's result cache, so that the direct calls measure the SQL. */
     private Scorecards uncachedScorecards;
 
@@ -192,7 +186,7 @@ class TandemBenchmark {
         }
         long heapPeak = heapPeak();
 
-        token = managerToken();
+        api = BenchmarkApi.manager(appUsers, tokens, port, timeoutSeconds);
         List<String> dashboard = new ArrayList<>();
         Endpoints endpoints = endpoints(dir);
         dashboard.add(String.format(Locale.ROOT, "%nDashboards, range %s..%s: cold = first call after the import; then"
@@ -314,6 +308,7 @@ class TandemBenchmark {
     }
 
     private String load(List<Endpoint> endpoints) throws InterruptedException {
+        ReplicaReads.Counts before = replicas.counts();
         AtomicLong requests = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
@@ -339,11 +334,18 @@ class TandemBenchmark {
         pool.shutdown();
         pool.awaitTermination(seconds + 300L, TimeUnit.SECONDS);
         double elapsed = seconds(started);
-        return String.format(Locale.ROOT, "%nLoad: %d users for %d s over all %d endpoints in turn (localhost): %,d"
-                        + " requests in %.0f s, %.1f requests/s, p50 %.1f ms, p95 %.1f ms, %d errors (not 200, or no answer"
-                        + " within %d s)%n", users, seconds,
-                endpoints.size(), requests.get(), elapsed, requests.get() / elapsed, pct(new ArrayList<>(latencies), 50),
-                pct(new ArrayList<>(latencies), 95), errors.get(), timeoutSeconds);
+        ReplicaReads.Counts after = replicas.counts();
+        // with a read replica (tandem.db.replica-url): where the load's computations ran
+        String replica = !replicas.configured() ? "" : String.format(Locale.ROOT, "Computations during the load"
+                        + " (tandem.db.replica-url set): %,d on the replica, %,d on the primary while it lagged, %,d while"
+                        + " it did not answer%n", after.fromReplica() - before.fromReplica(),
+                after.fromPrimaryWhileLagging() - before.fromPrimaryWhileLagging(),
+                after.fromPrimaryWhileUnreachable() - before.fromPrimaryWhileUnreachable());
+        return String.format(Locale.ROOT, "%nLoad: %d users for %d s over all %d endpoints in turn (localhost, cache %s):"
+                        + " %,d requests in %.0f s, %.1f requests/s, p50 %.1f ms, p95 %.1f ms, %d errors (not 200, or no"
+                        + " answer within %d s)%n%s", users, seconds, endpoints.size(), cacheEnabled ? "on" : "off",
+                requests.get(), elapsed, requests.get() / elapsed, pct(new ArrayList<>(latencies), 50),
+                pct(new ArrayList<>(latencies), 95), errors.get(), timeoutSeconds, replica);
     }
 
     // --- growth across scales ----------------------------------------------------------------------
@@ -365,7 +367,7 @@ class TandemBenchmark {
             ImportBench bench = new ImportBench(context);
             double importSeconds = seconds(() -> ImportBench.KINDS.forEach(k -> bench.tandem(k, dir.resolve(k + ".csv"))));
             out.append(String.format(Locale.ROOT, "scale %s: %s, imported in %.1f s%n", label(sc), rows, importSeconds));
-            token = managerToken();
+            api = BenchmarkApi.manager(appUsers, tokens, port, timeoutSeconds);
             Endpoints endpoints = endpoints(dir);
             endpoints.duck.close();
             for (Endpoint e : endpoints.list) {
@@ -481,22 +483,9 @@ class TandemBenchmark {
 
     // --- helpers -----------------------------------------------------------------------------------
 
-    /** A manager with a personal API token: HTTP Basic would add a bcrypt check (~60 ms) to every call. */
-    private String managerToken() {
-        AppUser user = appUsers.findByUsernameIgnoreCase(USER)
-                .orElseGet(() -> appUsers.save(new AppUser(USER, "{noop}unused", UserRole.MANAGER, null)));
-        return tokens.create(user.getId(), "benchmark");
-    }
 
     private int call(String path) {
-        try {
-            return CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                            .header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                            .timeout(Duration.ofSeconds(timeoutSeconds)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
+        return api.call(path);
     }
 
     private static LocalDate today() {

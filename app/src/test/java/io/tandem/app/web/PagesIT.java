@@ -113,6 +113,10 @@ class PagesIT {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("<h1>Something went wrong</h1>", "We could not find that page")
                 .doesNotContain("Exception");
+
+        HttpResponse<String> table = admin.get("/nosuchpage/movements.csv");
+        assertThat(table.statusCode()).as("a table of a page that does not exist").isEqualTo(404);
+        assertThat(table.body()).doesNotContain("Exception");
     }
 
     @Test

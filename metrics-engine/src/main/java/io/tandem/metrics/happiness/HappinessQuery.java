@@ -17,9 +17,8 @@ import org.springframework.stereotype.Component;
  * Happiness score for the team, per difficulty tier, per rep with the expected score given their mix, and by
  * month (metrics.md section 3). Ratings count when given in the range (see {@link MetricScope#SUPPORT_CTES});
  * the team filter follows the rep each rating is credited to. One statement: counts of ratings per (tier,
- * rep, month) and of closed tickets, from the rollup rep_tier_month for whole months without a segment
- * filter, else from raw rows; then grouped by grouping sets (team, tier, rep, month), told apart by
- * {@code kind}.
+ * rep, month) and of closed tickets, from the rollup rep_tier_month (raw rows only in the test that compares
+ * both); then grouped by grouping sets (team, tier, rep, month), told apart by {@code kind}.
  */
 @Component
 public class HappinessQuery {
@@ -45,10 +44,43 @@ public class HappinessQuery {
             """;
 
     /**
-     * The same counts from the rollup rep_tier_month (V6 migration) for whole months without a segment
-     * filter: the rows of the months shown, the team read from the credited rep.
+     * The same counts from the rollup rep_tier_month (V6 and V11 migrations): the rows of the months shown, the
+     * team read from the credited rep, the segment from the row.
      */
     private static final String ROLLUP_COUNTS = MetricScope.CTES + """
+            -- the first and last months wholly inside the range (none when first > last) and the instants
+            -- they span; without whole months the span is empty, at the range's end
+            whole_months as (
+                select w.first_month,
+                       w.last_month,
+                       case when w.first_month <= w.last_month
+                            then w.first_month::timestamp at time zone o.time_zone else w.ends end       as starts,
+                       case when w.first_month <= w.last_month
+                            then (w.last_month + interval '1 month')::timestamp at time zone o.time_zone
+                            else w.ends end                                                               as ends,
+                       w.range_starts,
+                       w.ends                                                                             as range_ends
+                from (select (date_trunc('month', cast(:from as date) - 1) + interval '1 month')::date as first_month,
+                             (date_trunc('month', cast(:to as date) + 1) - interval '1 month')::date as last_month,
+                             cast(:from as date)::timestamp at time zone o.time_zone                 as range_starts,
+                             (cast(:to as date) + 1)::timestamp at time zone o.time_zone             as ends
+                      from org o) w
+                cross join org o
+            ),
+            -- the whole months from the table, the partial months at the range's edges from raw rows through
+            -- the rollup's own definition, rep_tier_month_rows (ratings and closes in the range, as
+            -- scoped_ratings and scoped_closed_tickets count them)
+            month_rows as (
+                select m.*
+                from rep_tier_month m
+                where m.month between (select first_month from whole_months) and (select last_month from whole_months)
+                union all
+                select *
+                from rep_tier_month_rows((select range_starts from whole_months), (select starts from whole_months))
+                union all
+                select *
+                from rep_tier_month_rows((select ends from whole_months), (select range_ends from whole_months))
+            ),
             rollup_rows as (
                 select rtm.tier,
                        r.external_id as rep,
@@ -58,11 +90,13 @@ public class HappinessQuery {
                        rtm.not_good,
                        rtm.closed,
                        rtm.rated
-                from rep_tier_month rtm
+                from month_rows rtm
                 left join reps r on r.id = rtm.rep_id
-                where rtm.month between (select first_month from bounds)
-                                    and date_trunc('month', cast(:to as date))::date
-                  and (cast(:team as text) is null or r.team = cast(:team as text))
+                where (cast(:team as text) is null or r.team = cast(:team as text))
+                  -- the segment of the rated or closed ticket's account, as scoped_ratings and
+                  -- scoped_closed_tickets read it (V11); a prospect's ticket has none
+                  and (cast(:segment as text) is null
+                       or rtm.segment = (select sl.tier from segment_labels sl where sl.segment = cast(:segment as text)))
             ),
             rating_counts as (
                 select tier,
@@ -154,13 +188,11 @@ public class HappinessQuery {
     }
 
     /**
-     * From the rollup when the range is whole months and there is no segment filter (the dashboards' and
-     * the scorecard's case), else from raw rows: the same figures either way.
+     * From the rollup (whole months from the table, partial ones at the range's edges from raw rows), under any
+     * team and segment filter: the same figures as from raw rows.
      */
     public Happiness fetch(MetricFilter filter) {
-        boolean wholeMonths = filter.from().getDayOfMonth() == 1
-                && filter.to().equals(YearMonth.from(filter.to()).atEndOfMonth());
-        return fetch(filter, wholeMonths && filter.segment() == null ? ROLLUP_SQL : RAW_SQL);
+        return fetch(filter, ROLLUP_SQL);
     }
 
     /** From raw rows, whatever the range (for the test that compares both paths). */

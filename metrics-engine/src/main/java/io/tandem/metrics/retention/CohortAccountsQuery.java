@@ -19,13 +19,17 @@ public class CohortAccountsQuery {
 
     private static final String SQL = MetricScope.CTES + """
             -- the cohort: accounts whose first month with MRR > 0 is :cohort (section 1); every such account
-            -- has a row for that month, so the cohort is read through the month index, one row per account
-            cohort_accounts as (
-                select am.account_id, sa.segment
+            -- has a row for that month, so the cohort is read through the month index, one row per account.
+            -- The scope is a test per cohort account (exists), never a join led by scoped_accounts: under a
+            -- team and a segment filter the planner expects one scoped account where there are thousands,
+            -- and would read the whole month again for each of them (30 s at scale 1)
+            cohort_accounts as materialized (
+                select am.account_id,
+                       (select sa.segment from scoped_accounts sa where sa.account_id = am.account_id) as segment
                 from account_month_current am
-                join scoped_accounts sa on sa.account_id = am.account_id
                 where am.month = cast(:cohort as date)
                   and am.cohort = cast(:cohort as date)
+                  and exists (select 1 from scoped_accounts sa where sa.account_id = am.account_id)
             ),
             -- the cell's month; a month after the horizon has no row in account_mrr (section 0)
             cell as (
@@ -45,7 +49,13 @@ public class CohortAccountsQuery {
             cross join cell c
             cross join bounds b
             cross join org o
-            left join account_month_current am on am.account_id = ca.account_id and am.month = c.month
+            -- looked up per cohort account by the (account, month) key, for the same reason (offset 0 keeps
+            -- the planner from turning the lookup back into a join)
+            left join lateral (select m.mrr
+                               from account_month_current m
+                               where m.account_id = ca.account_id
+                                 and m.month = c.month
+                               offset 0) am on true
             order by active desc, mrr desc, a.name, a.external_id
             limit :limit offset :offset
             """;

@@ -63,9 +63,14 @@ public class SalesQualityQuery {
                 from deals d
                 join reps r on r.id = d.rep_id
                 cross join period p
+                cross join bounds b
                 left join account_segment sg on sg.account_id = d.account_id
                 where (cast(:team as text) is null or r.team = cast(:team as text))
                   and (cast(:segment as text) is null or sg.segment = cast(:segment as text))
+                  -- only the deals that can count (read by the closed_at index): booked in the range, or
+                  -- closed twelve months before one of its months (maturing in it)
+                  and d.closed_at >= least(p.starts, (b.first_month - interval '12 months') at time zone p.time_zone)
+                  and d.closed_at < greatest(p.ends, (b.last_month - interval '11 months') at time zone p.time_zone)
             ),
             -- whether each won deal's account is active twelve months after the close month
             -- (null: that month is after the horizon, or the deal has no account)

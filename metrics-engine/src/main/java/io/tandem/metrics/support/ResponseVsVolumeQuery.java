@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Response time against volume per ISO week and per rep, load balance and the elasticity of median FRT
  * on volume (metrics.md section 2). One statement: rows per rep and ISO week (counts, the FRTs of answered
- * tickets and the customers helped), from the rollup rep_week without a segment filter, else from raw rows;
+ * tickets and the customers helped), from the rollup rep_week (raw rows only in the test that compares both);
  * then week rows (each carrying the team-wide load balance and elasticity) and rep rows, told apart by
  * {@code kind}.
  */
@@ -40,8 +40,8 @@ public class ResponseVsVolumeQuery {
             """;
 
     /**
-     * The same rows from the rollup rep_week (V8 migration) without a segment filter: the whole weeks of the
-     * range from the table, the partial weeks at its edges (at most six days each) from raw rows through the
+     * The same rows from the rollup rep_week (V8 and V11 migrations), under any team and segment filter: the
+     * whole weeks of the range from the table, the partial weeks at its edges (at most six days each) from raw rows through the
      * rollup's own definition, rep_week_rows.
      */
     private static final String ROLLUP_REP_WEEKS = MetricScope.CTES + MetricScope.SUPPORT_CTES + """
@@ -81,7 +81,11 @@ public class ResponseVsVolumeQuery {
                        wr.customers
                 from week_rows wr
                 left join reps r on r.id = wr.rep_id
-                where cast(:team as text) is null or r.team = cast(:team as text)
+                where (cast(:team as text) is null or r.team = cast(:team as text))
+                  -- the segment of the ticket's account, as scoped_tickets reads it (V11); a prospect's
+                  -- ticket has none
+                  and (cast(:segment as text) is null
+                       or wr.segment = (select sl.tier from segment_labels sl where sl.segment = cast(:segment as text)))
             ),
             """;
 
@@ -250,9 +254,9 @@ public class ResponseVsVolumeQuery {
         this.jdbc = jdbc;
     }
 
-    /** From the rollup without a segment filter (the dashboards' and the scorecard's case), else from raw rows. */
+    /** From the rollup, whatever the range and filters: the same figures as from raw rows. */
     public ResponseVsVolume fetch(MetricFilter filter) {
-        return fetch(filter, filter.segment() == null ? ROLLUP_SQL : RAW_SQL);
+        return fetch(filter, ROLLUP_SQL);
     }
 
     /** From raw rows, whatever the filter (for the test that compares both paths). */

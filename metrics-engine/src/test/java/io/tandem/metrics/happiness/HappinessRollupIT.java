@@ -9,8 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * HappinessQuery gives the same figures from the rollup rep_tier_month (whole months, no segment filter)
- * as from raw rows, on data with the edge cases of metrics.md sections 2 and 3: ratings naming another
+ * HappinessQuery gives the same figures from the rollup rep_tier_month (whole months from the table, partial
+ * ones from raw rows; any team and segment filter) as from raw rows, on data with the edge cases of metrics.md sections 2 and 3: ratings naming another
  * rep, ratings without a time, tickets and ratings without a rep, closed tickets without a rating,
  * unknown replies or minutes, escalations, events near month ends in the organisation's time zone; and
  * still after writes that move ratings between reps, tiers and months.
@@ -23,13 +23,25 @@ class HappinessRollupIT {
             MetricFilter.of(LocalDate.of(2023, 12, 1), LocalDate.of(2024, 3, 31)),
             MetricFilter.of(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 31)).withTeam("north"),
             MetricFilter.of(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 31)).withTeam("south"),
-            MetricFilter.of(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 31)));
+            MetricFilter.of(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 31)),
+            new MetricFilter(LocalDate.of(2023, 12, 1), LocalDate.of(2024, 3, 31), null, "4-10"),
+            new MetricFilter(LocalDate.of(2023, 12, 1), LocalDate.of(2024, 3, 31), null, "11+"),
+            new MetricFilter(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 31), "north", "1-3"),
+            new MetricFilter(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 2, 29), null, "unknown"),
+            // partial months at both edges; inside one month; across two months without a whole one
+            new MetricFilter(LocalDate.of(2023, 12, 30), LocalDate.of(2024, 3, 10), "north", null),
+            MetricFilter.of(LocalDate.of(2024, 1, 10), LocalDate.of(2024, 1, 20)),
+            new MetricFilter(LocalDate.of(2024, 1, 15), LocalDate.of(2024, 2, 14), null, "4-10"),
+            MetricFilter.of(LocalDate.of(2024, 2, 1), LocalDate.of(2024, 3, 15)));
 
     private static MetricsDataset dataset() {
         MetricsDataset data = MetricsDataset.fresh()
                 .supportRep("n1", "north").supportRep("n2", "north").supportRep("s1", "south")
                 .account("A", "2023-01-01T00:00:00Z", null, 5, null)
-                .customer("c", "A").customer("p", null);
+                .account("B", "2023-01-01T00:00:00Z", null, 12, null)
+                .account("U", "2023-01-01T00:00:00Z", null, null, null)
+                .customer("c", "A").customer("b", "B").customer("u", "U").customer("p", null);
+        String[] customers = {"c", "p", "b", "c", "u"};
         String[] reps = {"n1", "n2", "s1", null};
         String[] ratings = {"great", "ok", "not_good", "great", "great"};
         for (int i = 0; i < 60; i++) {
@@ -40,7 +52,7 @@ class HappinessRollupIT {
             String closed = i % 7 == 0 ? null : opened.replace(":30:00Z", ":55:00Z");
             Integer replies = i % 9 == 0 ? null : i % 6;
             String minutes = i % 5 == 0 ? null : String.valueOf(i * 3 % 80);
-            data.supportTicket(id, i % 2 == 0 ? "c" : "p", rep, opened, null, replies, minutes, i % 11 == 0, closed);
+            data.supportTicket(id, customers[i % customers.length], rep, opened, null, replies, minutes, i % 11 == 0, closed);
             if (i % 3 != 2) {
                 // a third of the ratings name a rep other than the ticket's; some have no time of their own
                 String ratingRep = i % 3 == 1 ? reps[(i + 1) % 4] : null;
@@ -91,6 +103,23 @@ class HappinessRollupIT {
         data.jdbc().sql("delete from ratings where ticket_id in (select id from tickets where external_id like 't2%')")
                 .update();
         data.jdbc().sql("delete from tickets where external_id like 't2%'").update();
+        assertSameFiguresBothWays(data);
+    }
+
+    @Test
+    void theFiguresStayTheSameWhenAccountsChangeSegment() {
+        MetricsDataset data = dataset();
+        assertThat(new HappinessQuery(data.jdbc()).fetch(FILTERS.get(7)).team().n())
+                .as("the data has ratings of 11+ accounts").isPositive();
+        // seats move an account to another segment, another loses its seats, a ticket moves account
+        data.jdbc().sql("update accounts set seats = 2 where external_id = 'B'").update();
+        data.jdbc().sql("update accounts set seats = null where external_id = 'A'").update();
+        data.jdbc().sql("update tickets set account_id = (select id from accounts where external_id = 'U')"
+                + " where external_id = 't3'").update();
+        assertSameFiguresBothWays(data);
+
+        // new segment bounds put every account in another segment
+        data.segmentBounds(1, 4);
         assertSameFiguresBothWays(data);
     }
 }

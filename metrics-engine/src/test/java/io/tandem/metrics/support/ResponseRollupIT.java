@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * ResponseVsVolumeQuery gives the same figures from the rollup rep_week (whole weeks from the table, the
- * partial weeks at the edges from raw rows) as from raw rows alone, on data with the edge cases of
+ * partial weeks at the edges from raw rows; any team and segment filter) as from raw rows alone, on data with the edge cases of
  * metrics.md section 2: unanswered tickets, tickets without a rep, prospects, one customer helped by
  * several reps in a week, unknown replies, escalations, openings near week ends in the organisation's time
  * zone; and still after writes that move tickets between reps, weeks and tiers.
@@ -28,13 +28,19 @@ class ResponseRollupIT {
             MetricFilter.of(LocalDate.of(2023, 12, 1), LocalDate.of(2024, 3, 31)),
             MetricFilter.of(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 31)).withTeam("north"),
             MetricFilter.of(LocalDate.of(2023, 12, 20), LocalDate.of(2024, 2, 10)).withTeam("south"),
-            MetricFilter.of(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 31)));
+            MetricFilter.of(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 31)),
+            new MetricFilter(LocalDate.of(2023, 12, 1), LocalDate.of(2024, 3, 31), null, "4-10"),
+            new MetricFilter(LocalDate.of(2024, 2, 1), LocalDate.of(2024, 2, 29), null, "11+"),
+            new MetricFilter(LocalDate.of(2024, 1, 11), LocalDate.of(2024, 1, 16), "north", "unknown"),
+            new MetricFilter(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 31), "south", "1-3"));
 
     private static MetricsDataset dataset() {
         MetricsDataset data = MetricsDataset.fresh()
                 .supportRep("n1", "north").supportRep("n2", "north").supportRep("s1", "south")
                 .account("A", "2023-01-01T00:00:00Z", null, 5, null)
-                .customer("c1", "A").customer("c2", "A").customer("c3", "A").customer("p", null);
+                .account("B", "2023-01-01T00:00:00Z", null, 12, null)
+                .account("U", "2023-01-01T00:00:00Z", null, null, null)
+                .customer("c1", "A").customer("c2", "U").customer("c3", "B").customer("p", null);
         String[] reps = {"n1", "n2", "s1", null};
         String[] customers = {"c1", "c2", "c3", "p", "c1"};
         for (int i = 0; i < 80; i++) {
@@ -91,6 +97,23 @@ class ResponseRollupIT {
         // new thresholds re-tier every ticket; deletes take tickets away
         data.difficulty(3, 30, 2, 20);
         data.jdbc().sql("delete from tickets where external_id like 't3%'").update();
+        assertSameFiguresBothWays(data);
+    }
+
+    @Test
+    void theFiguresStayTheSameWhenAccountsChangeSegment() {
+        MetricsDataset data = dataset();
+        assertThat(new ResponseVsVolumeQuery(data.jdbc()).fetch(FILTERS.get(9)).reps())
+                .as("the data has tickets of 11+ accounts").isNotEmpty();
+        // seats move an account to another segment, another loses its seats, a ticket moves account
+        data.jdbc().sql("update accounts set seats = 2 where external_id = 'B'").update();
+        data.jdbc().sql("update accounts set seats = null where external_id = 'A'").update();
+        data.jdbc().sql("update tickets set account_id = (select id from accounts where external_id = 'B')"
+                + " where external_id = 't7'").update();
+        assertSameFiguresBothWays(data);
+
+        // new segment bounds put every account in another segment
+        data.segmentBounds(1, 4);
         assertSameFiguresBothWays(data);
     }
 }
