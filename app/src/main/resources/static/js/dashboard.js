@@ -1,6 +1,6 @@
 // Shared dashboard mechanics (templates/fragments/dashboard.html): the date range presets and the
-// loading state of the filter bar, the cards that load on their own, and chart.js charts drawn from each
-// chart's accessible data table.
+// loading state of the filter bar, and chart.js charts drawn from each chart's accessible data table, also
+// in each card as it loads (static/js/cards.js).
 (function () {
   'use strict';
 
@@ -222,51 +222,11 @@
     });
   }
 
-  // A page is a shell of placeholders, each [data-card] naming its card's URL (fragments/panel.html :: card):
-  // the cards load in parallel, each replaces its placeholder and draws its charts as soon as it arrives. A
-  // card that fails says so in its own place with "Try again"; the others are not affected.
-  function loadCard(placeholder) {
-    showCardState(placeholder, false);
-    fetch(placeholder.getAttribute('data-card'), { credentials: 'same-origin', headers: { Accept: 'text/html' } })
-      .then(function (response) {
-        // signed out meanwhile: the page itself goes to the sign-in form, and back here after it
-        if (response.redirected) {
-          window.location.reload();
-          return null;
-        }
-        if (!response.ok) throw new Error('card ' + response.status);
-        return response.text();
-      })
-      .then(function (html) {
-        if (html == null) return null;
-        var template = document.createElement('template');
-        template.innerHTML = html.trim();
-        if (!template.content.firstElementChild) throw new Error('empty card');
-        return template.content.firstElementChild;
-      })
-      .then(function (card) {
-        // outside the failure handler: a chart that cannot be drawn is a console error, not a failed card
-        if (!card) return;
-        placeholder.replaceWith(card);
-        initCharts(card);
-      }, function () { showCardState(placeholder, true); });
-  }
-
-  function showCardState(placeholder, failed) {
-    placeholder.setAttribute('aria-busy', String(!failed));
-    placeholder.querySelectorAll('[data-card-loading]').forEach(function (el) { el.hidden = failed; });
-    placeholder.querySelectorAll('[data-card-error]').forEach(function (el) { el.hidden = !failed; });
-  }
-
-  document.addEventListener('click', function (event) {
-    var retry = event.target.closest('[data-card-retry]');
-    var placeholder = retry && retry.closest('[data-card]');
-    if (placeholder) loadCard(placeholder);
-  });
+  // A card that has loaded in its place (static/js/cards.js) draws its charts.
+  document.addEventListener('tandem:card-loaded', function (event) { initCharts(event.target); });
 
   function init() {
     document.querySelectorAll('form[data-filters]').forEach(initFilters);
-    document.querySelectorAll('[data-card]').forEach(loadCard);
     initCharts(document);
   }
 

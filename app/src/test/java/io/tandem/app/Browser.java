@@ -110,7 +110,7 @@ public abstract class Browser {
     }
 
     /**
-     * Waits until every card of a dashboard has loaded in its place (static/js/dashboard.js): no placeholder
+     * Waits until every card of a dashboard has loaded in its place (static/js/cards.js): no placeholder
      * left. Tests read a card's content only after this.
      */
     protected void waitForCards() {

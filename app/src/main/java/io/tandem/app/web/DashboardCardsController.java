@@ -11,7 +11,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every dashboard card on its own, {@code /<page>/cards/<card>} with the page's filter query: the card's HTML
- * fragment, rendered from the page's own template (templates/fragments/card.html), which static/js/dashboard.js
+ * fragment, rendered from the page's own template (templates/fragments/card.html), which static/js/cards.js
  * puts in the place of the card's placeholder. One route for all pages, as for their CSV: an unknown page or
  * card is a 404, a bad filter a 400 naming the parameter (the page itself shows its defaults instead).
  */

@@ -48,6 +48,7 @@ class RouteAccessMatrixIT {
         return List.of(
                 //        method  pattern                                  url                     form                         anon   rep        otherRep   manager    admin
                 new Case("GET", "/", "/", null, FOUND, OK, OK, OK, OK),
+                new Case("GET", "/cards/headlines", "/cards/headlines", null, FOUND, OK, OK, OK, OK),
                 new Case("GET", "/login", "/login", null, OK, OK, OK, OK, OK),
                 new Case("GET", "/revenue", "/revenue", null, FOUND, OK, OK, OK, OK),
                 new Case("GET", "/revenue/cohort", "/revenue/cohort?cohort=2024-01&age=0", null, FOUND, OK, OK, OK, OK),
@@ -87,6 +88,8 @@ class RouteAccessMatrixIT {
                 new Case("GET", "/me", "/me", null, FOUND, FOUND, FOUND, FOUND, FOUND),
                 new Case("GET", "/reps", "/reps", null, FOUND, FORBIDDEN, FORBIDDEN, OK, OK),
                 new Case("GET", "/reps/{externalId}", "/reps/R001", null, FOUND, OK, FORBIDDEN, OK, OK),
+                new Case("GET", "/reps/{externalId}/cards/figures", "/reps/R001/cards/figures", null,
+                        FOUND, OK, FORBIDDEN, OK, OK),
                 new Case("GET", "/profile", "/profile", null, FOUND, OK, OK, OK, OK),
                 new Case("GET", "/profile/password", "/profile/password", null, FOUND, OK, OK, OK, OK),
                 new Case("POST", "/profile/password", "/profile/password",

@@ -126,7 +126,7 @@ class DemoSnapshotIT {
 
     /**
      * The page as a reader sees it once its cards have loaded: each placeholder replaced by its card, as
-     * static/js/dashboard.js does. Each card is also an answer of its own, before its page.
+     * static/js/cards.js does. Each card is also an answer of its own, before its page.
      */
     private static String withCards(String html, Http.Session session, String user, Map<String, String> answers) {
         StringBuilder page = new StringBuilder();

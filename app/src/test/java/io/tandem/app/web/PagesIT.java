@@ -55,10 +55,12 @@ class PagesIT {
         HttpResponse<String> response = admin.get("/");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
-                .contains("Active accounts", "MRR", "Logo churn", "Tickets last week")
                 .contains("You are looking at demo data")
                 .contains("--tandem.demo.clear=true")
                 .doesNotContain("No data yet");
+        // the figures are the page's card (issue 16)
+        assertThat(admin.get("/cards/headlines").body())
+                .contains("Active accounts", "MRR", "Logo churn", "Tickets last week");
     }
 
     @ParameterizedTest
@@ -105,6 +107,31 @@ class PagesIT {
         HttpResponse<String> bad = admin.get(cards.get(0) + "&segment=huge");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("Parameter 'segment' must be one of");
+    }
+
+    @Test
+    void theOverviewAndAScorecardAreShellsTooWithTheirFiguresAsOneCardEach() {
+        HttpResponse<String> home = admin.get("/");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("data-card=\"/cards/headlines\"").doesNotContain("Figures as of", "id=\"mrr\"");
+        HttpResponse<String> headlines = admin.get("/cards/headlines");
+        assertThat(headlines.statusCode()).isEqualTo(200);
+        assertThat(headlines.body()).startsWith("<section id=\"headlines\"").contains("Figures as of", "id=\"mrr\"")
+                .doesNotContain("<html", "data-card=");
+
+        // a period nothing has asked for yet: the team queries of the scorecard would be computations
+        String period = "?from=2025-03-01&to=2025-03-31";
+        long computed = cache.computations();
+        HttpResponse<String> shell = admin.get("/reps/R003" + period);
+        assertThat(shell.statusCode()).isEqualTo(200);
+        assertThat(cache.computations()).as("metrics computed for the scorecard's shell").isEqualTo(computed);
+        assertThat(shell.body()).contains("data-card=\"/reps/R003/cards/figures?from=2025-03-01&amp;to=2025-03-31\"")
+                .doesNotContain("id=\"row-volume\"");
+        HttpResponse<String> figures = admin.get("/reps/R003/cards/figures" + period);
+        assertThat(figures.statusCode()).isEqualTo(200);
+        assertThat(figures.body()).contains("id=\"row-volume\"", "id=\"row-outcome\"").doesNotContain("<html");
+        assertThat(cache.computations()).as("the card computes them").isGreaterThan(computed);
+        assertThat(admin.get("/reps/R999/cards/figures").statusCode()).isEqualTo(404);
     }
 
     @Test
