@@ -1,5 +1,6 @@
 // Shared dashboard mechanics (templates/fragments/dashboard.html): the date range presets and the
-// loading state of the filter bar, and chart.js charts drawn from each chart's accessible data table.
+// loading state of the filter bar, and chart.js charts drawn from each chart's accessible data table, also
+// in each card as it loads (static/js/cards.js).
 (function () {
   'use strict';
 
@@ -44,11 +45,30 @@
   var FORMATS = {
     money: function (v) { return currency.format(v); },
     percent: function (v) { return (v * 100).toFixed(1) + '%'; },
-    number: function (v) { return String(v); },
+    // axis ticks between whole numbers (a scale around one point) read 0.94, not 0.9400000000000001
+    number: function (v) { return String(Math.round(v * 100) / 100); },
     decimal: function (v) { return v.toFixed(2); },
     points: function (v) { return v.toFixed(0); },
     minutes: function (v) { return v < 120 ? v.toFixed(0) + ' min' : (v / 60).toFixed(1) + ' h'; }
   };
+
+  // Axes of whole units step by whole units: no "1, 1, 1, 0, 0" on a scale of small counts or amounts.
+  var WHOLE_STEPS = { money: true, number: true, minutes: true, points: true };
+
+  function ticks(formatName, callback) {
+    var t = { callback: callback };
+    if (WHOLE_STEPS[formatName]) t.precision = 0;
+    return t;
+  }
+
+  // Whether a chart has anything to draw: some value that is neither missing nor zero.
+  function hasValues(config) {
+    return config.data.datasets.some(function (d) {
+      return d.data.some(function (v) {
+        return v != null && (typeof v === 'object' ? v.x != null && v.y != null : v !== 0);
+      });
+    });
+  }
 
   function value(cell) {
     if (!cell || !cell.hasAttribute('data-value')) return null;
@@ -59,7 +79,8 @@
   // The table is the data: row headers are the labels; th[data-series] columns are the datasets.
   function chartConfig(canvas, table) {
     var kind = canvas.getAttribute('data-chart');
-    var format = FORMATS[canvas.getAttribute('data-format')] || FORMATS.number;
+    var formatName = canvas.getAttribute('data-format');
+    var format = FORMATS[formatName] || FORMATS.number;
     var heads = table.tHead.rows[0].cells;
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
     // a row header's data-label (when set) is its label without badges such as "partial"
@@ -67,11 +88,15 @@
     var datasets = [];
     // every axis but y sits on the right with the format of its first column (y1, y2, ...)
     var axisFormats = {};
+    var axisFormatNames = {};
     Array.prototype.forEach.call(heads, function (th, i) {
       var type = th.getAttribute('data-series');
       if (!type) return;
       var axis = th.getAttribute('data-axis') || 'y';
-      if (axis !== 'y' && !axisFormats[axis]) axisFormats[axis] = FORMATS[th.getAttribute('data-format')] || FORMATS.number;
+      if (axis !== 'y' && !axisFormats[axis]) {
+        axisFormatNames[axis] = th.getAttribute('data-format');
+        axisFormats[axis] = FORMATS[axisFormatNames[axis]] || FORMATS.number;
+      }
       var color = th.getAttribute('data-color') || '#2f6f6a';
       datasets.push({
         type: type,
@@ -91,10 +116,11 @@
     var stacked = datasets.some(function (d) { return d.stack; });
     var scales = {
       x: { stacked: stacked, ticks: { autoSkip: true, maxRotation: 0 } },
-      y: { stacked: stacked, ticks: { callback: format } }
+      y: { stacked: stacked, ticks: ticks(formatName, format) }
     };
     Object.keys(axisFormats).forEach(function (axis) {
-      scales[axis] = { position: 'right', grid: { drawOnChartArea: false }, ticks: { callback: axisFormats[axis] } };
+      scales[axis] = { position: 'right', grid: { drawOnChartArea: false },
+        ticks: ticks(axisFormatNames[axis], axisFormats[axis]) };
     });
     return {
       type: kind === 'line' ? 'line' : 'bar',
@@ -150,8 +176,10 @@
       return -1;
     }
     var xi = col('data-x'), yi = col('data-y'), ri = col('data-r');
-    var xFormat = FORMATS[heads[xi].getAttribute('data-format')] || FORMATS.number;
-    var yFormat = FORMATS[heads[yi].getAttribute('data-format')] || FORMATS.number;
+    var xFormatName = heads[xi].getAttribute('data-format');
+    var yFormatName = heads[yi].getAttribute('data-format');
+    var xFormat = FORMATS[xFormatName] || FORMATS.number;
+    var yFormat = FORMATS[yFormatName] || FORMATS.number;
     var rFormat = ri >= 0 ? FORMATS[heads[ri].getAttribute('data-format')] || FORMATS.number : null;
     var points = rows.map(function (r) {
       var size = ri >= 0 ? value(r.cells[ri]) : null;
@@ -173,8 +201,8 @@
         onClick: drillDown(rows),
         onHover: pointer(rows),
         scales: {
-          x: { title: { display: true, text: heads[xi].textContent.trim() }, ticks: { callback: xFormat } },
-          y: { title: { display: true, text: heads[yi].textContent.trim() }, ticks: { callback: yFormat } }
+          x: { title: { display: true, text: heads[xi].textContent.trim() }, ticks: ticks(xFormatName, xFormat) },
+          y: { title: { display: true, text: heads[yi].textContent.trim() }, ticks: ticks(yFormatName, yFormat) }
         },
         plugins: {
           legend: { display: false },
@@ -194,8 +222,9 @@
     };
   }
 
-  function initCharts() {
-    var canvases = document.querySelectorAll('canvas[data-chart]');
+  // The charts of a card (or of any part of the page) once it is in the document.
+  function initCharts(root) {
+    var canvases = root.querySelectorAll('canvas[data-chart]');
     if (!canvases.length) return;
     if (typeof window.Chart === 'undefined') {
       canvases.forEach(function (c) {
@@ -208,21 +237,34 @@
     canvases.forEach(function (canvas) {
       var table = document.getElementById(canvas.getAttribute('data-table'));
       var note = canvas.parentNode.querySelector('.chart-loading');
-      if (table && table.tBodies[0] && table.tBodies[0].rows.length) {
-        var config = canvas.getAttribute('data-chart') === 'scatter'
-          ? scatterConfig(canvas, table) : chartConfig(canvas, table);
+      var config = table && table.tBodies[0] && table.tBodies[0].rows.length
+        ? (canvas.getAttribute('data-chart') === 'scatter' ? scatterConfig(canvas, table) : chartConfig(canvas, table))
+        : null;
+      if (config && hasValues(config)) {
         new window.Chart(canvas, config);
         canvas.setAttribute('data-rendered', 'true');
       } else {
+        // rows whose every value is missing or zero (a range before the data): an empty grid says less
+        // than a sentence, and the data table below still has the rows
         canvas.hidden = true;
+        canvas.parentNode.classList.add('no-values');
+        if (config && canvas.hasAttribute('data-no-values')) {
+          var empty = document.createElement('p');
+          empty.className = 'chart-empty muted';
+          empty.textContent = canvas.getAttribute('data-no-values');
+          canvas.parentNode.appendChild(empty);
+        }
       }
       if (note) note.hidden = true;
     });
   }
 
+  // A card that has loaded in its place (static/js/cards.js) draws its charts.
+  document.addEventListener('tandem:card-loaded', function (event) { initCharts(event.target); });
+
   function init() {
     document.querySelectorAll('form[data-filters]').forEach(initFilters);
-    initCharts();
+    initCharts(document);
   }
 
   if (document.readyState === 'loading') {

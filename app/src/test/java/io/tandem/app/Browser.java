@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -106,6 +107,41 @@ public abstract class Browser {
         return Http.send(HttpRequest.newBuilder(URI.create(href))
                 .header("Cookie", "JSESSIONID=" + session.getValue())
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Waits until every card of a dashboard has loaded in its place (static/js/cards.js): no placeholder
+     * left. Tests read a card's content only after this.
+     */
+    protected void waitForCards() {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> (Boolean) driver.executeScript(
+                "return document.readyState === 'complete' && !document.querySelector('[data-card]');"));
+    }
+
+    /** Waits for the cards, then for at least {@code count} charts drawn. */
+    protected void waitForCharts(int count) {
+        waitForCards();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
+                d.findElements(By.cssSelector("canvas[data-rendered=true]")).size() >= count);
+    }
+
+    /** Every chart drew something: some pixel of its canvas is not transparent. */
+    protected void assertChartsHavePixels() {
+        Object blank = driver.executeScript("""
+                return Array.from(document.querySelectorAll('canvas[data-chart]')).filter(c => {
+                  const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                  for (let i = 3; i < data.length; i += 4) { if (data[i] !== 0) return false; }
+                  return true;
+                }).length;""");
+        assertThat(((Number) blank).intValue()).as("charts with no pixels").isZero();
+    }
+
+    /** A screenshot of the whole page at 1280 px, then back to the normal window. */
+    protected void fullScreenshot(String name) throws Exception {
+        long height = (Long) driver.executeScript("return document.documentElement.scrollHeight;");
+        driver.manage().window().setSize(new Dimension(1280, (int) Math.min(height + 120, 8000)));
+        screenshot(name);
+        driver.manage().window().setSize(new Dimension(1280, 900));
     }
 
     /** Saves a screenshot under target/screenshots for a person to look at. */

@@ -3,7 +3,6 @@ package io.tandem.app.growth;
 import io.tandem.app.web.DashboardFilter;
 import io.tandem.app.web.DashboardPage;
 import io.tandem.app.web.Filter;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,19 +11,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class GrowthController {
 
-    private final GrowthReport report;
     private final DashboardPage page;
 
-    GrowthController(GrowthReport report, DashboardPage page) {
-        this.report = report;
+    GrowthController(DashboardPage page) {
         this.page = page;
     }
 
+    /** The page's shell: its cards load on their own (GrowthReport.CARDS). */
     @GetMapping("/growth")
-    String growth(@Filter(page = true) DashboardFilter filter, Authentication auth, Model model) {
-        if (page.hasData(model)) {
-            model.addAttribute("growth", report.growth(filter, auth.getPrincipal()));
-        }
+    String growth(@Filter(page = true) DashboardFilter filter, Model model) {
+        page.hasData(model);
         return "growth/growth";
     }
 }

@@ -7,6 +7,7 @@ import io.tandem.app.cache.CacheWarmUp;
 import io.tandem.app.cache.MetricCache;
 import io.tandem.app.growth.GrowthBody.HighTouchLine;
 import io.tandem.app.web.CsvTable;
+import io.tandem.app.web.DashboardCards;
 import io.tandem.app.web.DashboardFilter;
 import io.tandem.app.web.DashboardTables;
 import io.tandem.app.web.NoSuchTableException;
@@ -19,14 +20,19 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /** Runs the growth query and maps it to the API body and CSV, hiding other reps from REP users. */
 @Component
-class GrowthReport implements CacheWarmUp, DashboardTables {
+class GrowthReport implements CacheWarmUp, DashboardTables, DashboardCards {
 
     static final List<String> TABLES = List.of("growth", "high-touch");
+
+    /** The cards of the page, each loaded on its own (DashboardCards). */
+    static final List<String> CARDS = List.of("arpa", "cac", "payback", "ltv", "ltv-cac", "monthly-churn",
+            "support-cost", "high-touch");
 
     /** The rule of thumb of metrics.md section 5: 1M of ARR per 100k of cost (10x). */
     static final BigDecimal TARGET = new BigDecimal("1000000");
@@ -90,6 +96,16 @@ class GrowthReport implements CacheWarmUp, DashboardTables {
     @Override
     public List<String> tables() {
         return TABLES;
+    }
+
+    @Override
+    public List<String> cards() {
+        return CARDS;
+    }
+
+    @Override
+    public Map<String, Object> card(String name, DashboardFilter filter, Object viewer) {
+        return Map.of("growth", growth(filter, viewer));
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.tandem.app.happiness;
 import io.tandem.app.web.DashboardFilter;
 import io.tandem.app.web.DashboardPage;
 import io.tandem.app.web.Filter;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,19 +11,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HappinessController {
 
-    private final HappinessReport report;
     private final DashboardPage page;
 
-    HappinessController(HappinessReport report, DashboardPage page) {
-        this.report = report;
+    HappinessController(DashboardPage page) {
         this.page = page;
     }
 
+    /** The page's shell: its cards load on their own (HappinessReport.CARDS). */
     @GetMapping("/happiness")
-    String happiness(@Filter(page = true) DashboardFilter filter, Authentication auth, Model model) {
-        if (page.hasData(model)) {
-            model.addAttribute("h", report.happiness(filter, auth.getPrincipal()));
-        }
+    String happiness(@Filter(page = true) DashboardFilter filter, Model model) {
+        page.hasData(model);
         return "happiness/happiness";
     }
 }

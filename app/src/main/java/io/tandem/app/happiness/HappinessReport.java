@@ -9,6 +9,7 @@ import io.tandem.app.happiness.HappinessBody.RepLine;
 import io.tandem.app.happiness.HappinessBody.Team;
 import io.tandem.app.happiness.HappinessBody.Tier;
 import io.tandem.app.web.CsvTable;
+import io.tandem.app.web.DashboardCards;
 import io.tandem.app.web.DashboardFilter;
 import io.tandem.app.web.DashboardTables;
 import io.tandem.app.web.NoSuchTableException;
@@ -19,16 +20,20 @@ import io.tandem.metrics.happiness.HappinessQuery;
 import io.tandem.metrics.happiness.RepHappiness;
 import io.tandem.metrics.happiness.TeamHappiness;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /** Runs the happiness query and maps it to the API body and CSV tables, hiding other reps from REP users. */
 @Component
-class HappinessReport implements CacheWarmUp, DashboardTables {
+class HappinessReport implements CacheWarmUp, DashboardTables, DashboardCards {
 
     /** The tables of the happiness page that download as CSV, by name. */
     static final List<String> TABLES = List.of("team", "tiers", "reps", "months");
+
+    /** The cards of the page, each loaded on its own (DashboardCards). */
+    static final List<String> CARDS = List.of("team", "tiers", "reps", "months");
 
     private final HappinessQuery happiness;
     private final RepLabels repLabels;
@@ -71,6 +76,16 @@ class HappinessReport implements CacheWarmUp, DashboardTables {
     @Override
     public List<String> tables() {
         return TABLES;
+    }
+
+    @Override
+    public List<String> cards() {
+        return CARDS;
+    }
+
+    @Override
+    public Map<String, Object> card(String name, DashboardFilter filter, Object viewer) {
+        return Map.of("h", happiness(filter, viewer));
     }
 
     @Override

@@ -25,17 +25,10 @@ class RevenueController {
         this.page = page;
     }
 
+    /** The page's shell: its cards load on their own (RevenueReport.CARDS). */
     @GetMapping("/revenue")
     String revenue(@Filter(page = true) DashboardFilter filter, Model model) {
-        if (page.hasData(model)) {
-            model.addAttribute("movements", report.movements(filter));
-            model.addAttribute("churn", report.churn(filter));
-            model.addAttribute("cohorts", report.cohorts(filter));
-            model.addAttribute("retention", report.retention(filter));
-            model.addAttribute("arpu", report.arpu(filter));
-            model.addAttribute("segmentRows", report.segments(filter));
-            model.addAttribute("indicators", report.indicators(filter));
-        }
+        page.hasData(model);
         return "revenue/revenue";
     }
 

@@ -23,10 +23,12 @@ import io.tandem.app.revenue.RevenueBodies.SegmentsBody;
 import io.tandem.app.web.BadParameterException;
 import io.tandem.app.web.CsvStream;
 import io.tandem.app.web.CsvTable;
+import io.tandem.app.web.DashboardCards;
 import io.tandem.app.web.DashboardFilter;
 import io.tandem.app.web.DashboardTables;
 import io.tandem.app.web.DashboardFilters;
 import io.tandem.app.web.MetricResponses;
+import io.tandem.app.web.NoSuchCardException;
 import io.tandem.app.web.NoSuchTableException;
 import io.tandem.app.web.Paging;
 import io.tandem.metrics.Rate;
@@ -46,6 +48,7 @@ import io.tandem.metrics.segments.TouchModel;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
@@ -54,11 +57,15 @@ import org.springframework.stereotype.Component;
  * bodies (api.md names) and CSV tables, so that the page, the JSON and the CSV show the same figures.
  */
 @Component
-class RevenueReport implements CacheWarmUp, DashboardTables {
+class RevenueReport implements CacheWarmUp, DashboardTables, DashboardCards {
 
     /** The tables this feature can download as CSV, by name. */
     static final List<String> TABLES = List.of("movements", "churn", "cohorts", "retention", "arpu-by-age",
             "segments", "leading-indicators");
+
+    /** The cards of the page, each loaded on its own (DashboardCards). */
+    static final List<String> CARDS = List.of("movements", "churn", "retention", "cohorts", "arpu", "segments",
+            "indicators");
 
     private final DashboardFilters filters;
     private final MrrMovementsQuery movements;
@@ -199,6 +206,25 @@ class RevenueReport implements CacheWarmUp, DashboardTables {
     @Override
     public List<String> tables() {
         return TABLES;
+    }
+
+    @Override
+    public List<String> cards() {
+        return CARDS;
+    }
+
+    @Override
+    public Map<String, Object> card(String name, DashboardFilter filter, Object viewer) {
+        return switch (name) {
+            case "movements" -> Map.of("movements", movements(filter));
+            case "churn" -> Map.of("churn", churn(filter));
+            case "retention" -> Map.of("retention", retention(filter));
+            case "cohorts" -> Map.of("cohorts", cohorts(filter));
+            case "arpu" -> Map.of("arpu", arpu(filter));
+            case "segments" -> Map.of("segmentRows", segments(filter));
+            case "indicators" -> Map.of("indicators", indicators(filter));
+            default -> throw new NoSuchCardException(name, CARDS);
+        };
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.tandem.app.sales.SalesBody.RepLine;
 import io.tandem.app.sales.SalesBody.SourcedDeal;
 import io.tandem.app.sales.SalesBody.SupportSourced;
 import io.tandem.app.web.CsvTable;
+import io.tandem.app.web.DashboardCards;
 import io.tandem.app.web.DashboardFilter;
 import io.tandem.app.web.DashboardTables;
 import io.tandem.app.web.NoSuchTableException;
@@ -28,9 +29,13 @@ import org.springframework.stereotype.Component;
 
 /** Runs the sales quality queries and maps them to the API body and CSV, hiding other reps from REP users. */
 @Component
-class SalesReport implements CacheWarmUp, DashboardTables {
+class SalesReport implements CacheWarmUp, DashboardTables, DashboardCards {
 
     static final List<String> TABLES = List.of("reps", "support-sourced");
+
+    /** The cards of the page, each loaded on its own (DashboardCards). */
+    static final List<String> CARDS = List.of("total-bookings", "total-retention", "total-commission", "reps",
+            "support-sourced");
 
     /** The support-sourced deals listed on the page and in the API, newest first. */
     static final int LIST_LIMIT = 500;
@@ -111,6 +116,18 @@ class SalesReport implements CacheWarmUp, DashboardTables {
     @Override
     public List<String> tables() {
         return TABLES;
+    }
+
+    @Override
+    public List<String> cards() {
+        return CARDS;
+    }
+
+    @Override
+    public Map<String, Object> card(String name, DashboardFilter filter, Object viewer) {
+        SalesBody sales = sales(filter, viewer);
+        // the commission card's definition names the rate; the page shell reads it from the settings
+        return Map.of("sales", sales, "commissionRate", sales.commissionRate());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.tandem.app.scorecard;
 
 import io.tandem.app.security.TandemUser;
 import io.tandem.app.web.DashboardFilters;
+import io.tandem.domain.reps.Rep;
 import io.tandem.domain.reps.RepRepository;
 import io.tandem.domain.settings.SettingsRepository;
 import io.tandem.domain.users.UserRole;
@@ -47,15 +48,30 @@ class RepsController {
         return "scorecard/reps";
     }
 
+    /**
+     * A rep's scorecard page: a shell with the rep, the period and its navigation. The figures (seven periods of
+     * the team queries, the slowest of the dashboards cold) load on their own as the card below, so the page
+     * never waits for them (issue 16).
+     */
     @GetMapping("/reps/{externalId}")
     String rep(@PathVariable String externalId, Period period, Model model) {
-        Scorecard card = scorecards.of(externalId, period)
+        Rep rep = reps.findByExternalId(externalId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no rep " + externalId));
-        model.addAttribute("view", ScorecardView.of(card, settings.current().getCurrency()));
+        model.addAttribute("rep", rep);
+        model.addAttribute("period", period);
         model.addAttribute("previous", period.previous());
         Period next = period.next();
         model.addAttribute("next", next.from().isAfter(filters.today()) ? null : next);
         model.addAttribute("reps", reps.findAllByOrderByTeamAscNameAsc());
         return "scorecard/rep";
+    }
+
+    /** The scorecard's figures on their own, for the page's placeholder (static/js/cards.js). */
+    @GetMapping("/reps/{externalId}/cards/figures")
+    String figures(@PathVariable String externalId, Period period, Model model) {
+        Scorecard card = scorecards.of(externalId, period)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no rep " + externalId));
+        model.addAttribute("view", ScorecardView.of(card, settings.current().getCurrency()));
+        return "scorecard/rep :: figures";
     }
 }

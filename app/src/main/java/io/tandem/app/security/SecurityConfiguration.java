@@ -89,7 +89,8 @@ class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers(TEAM_PAGES).access(rules.teamPages())
                         .requestMatchers("/reps").hasAnyRole("MANAGER", "ADMIN")
-                        .requestMatchers("/reps/{externalId}").access(rules.ownRepOrManager())
+                        // the scorecard and its card (/reps/{id}/cards/figures) under the same rule
+                        .requestMatchers("/reps/{externalId}", "/reps/{externalId}/**").access(rules.ownRepOrManager())
                         .requestMatchers("/import/**", "/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").failureHandler(loginFailures).successHandler(new LandingPage())

@@ -27,12 +27,10 @@ class SupportController {
         this.page = page;
     }
 
+    /** The page's shell: its cards load on their own (SupportReport.CARDS). */
     @GetMapping("/support")
-    String support(@Filter(page = true) DashboardFilter filter, Authentication auth, Model model) {
-        if (page.hasData(model)) {
-            model.addAttribute("rvv", report.responseVsVolume(filter, auth.getPrincipal()));
-            model.addAttribute("contact", report.contactRate(filter));
-        }
+    String support(@Filter(page = true) DashboardFilter filter, Model model) {
+        page.hasData(model);
         return "support/support";
     }
 

@@ -18,8 +18,10 @@ import io.tandem.app.support.SupportBodies.WeekLine;
 import io.tandem.app.web.BadParameterException;
 import io.tandem.app.web.CsvStream;
 import io.tandem.app.web.CsvTable;
+import io.tandem.app.web.DashboardCards;
 import io.tandem.app.web.DashboardFilter;
 import io.tandem.app.web.DashboardTables;
+import io.tandem.app.web.NoSuchCardException;
 import io.tandem.app.web.NoSuchTableException;
 import io.tandem.app.web.Paging;
 import io.tandem.app.web.RepLabels;
@@ -38,6 +40,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -49,10 +52,13 @@ import org.springframework.web.server.ResponseStatusException;
  * tables, so that the page, the JSON and the CSV show the same figures; other reps are hidden from REP users.
  */
 @Component
-class SupportReport implements CacheWarmUp, DashboardTables {
+class SupportReport implements CacheWarmUp, DashboardTables, DashboardCards {
 
     /** The tables of the support page that download as CSV, by name. */
     static final List<String> TABLES = List.of("weeks", "reps", "load-balance", "contact-rate");
+
+    /** The cards of the page, each loaded on its own (DashboardCards). */
+    static final List<String> CARDS = List.of("volume", "reps", "load", "contact");
 
     static final int DEFAULT_LIMIT = 50;
 
@@ -170,6 +176,20 @@ class SupportReport implements CacheWarmUp, DashboardTables {
     @Override
     public List<String> tables() {
         return TABLES;
+    }
+
+    @Override
+    public List<String> cards() {
+        return CARDS;
+    }
+
+    @Override
+    public Map<String, Object> card(String name, DashboardFilter filter, Object viewer) {
+        return switch (name) {
+            case "volume", "reps", "load" -> Map.of("rvv", responseVsVolume(filter, viewer));
+            case "contact" -> Map.of("contact", contactRate(filter));
+            default -> throw new NoSuchCardException(name, CARDS);
+        };
     }
 
     @Override

@@ -53,6 +53,12 @@ public record DashboardFilter(LocalDate from, LocalDate to, String team, String 
         return q.isEmpty() ? "" : "?" + q.substring(1);
     }
 
+    /** This filter as parameters to append to a URL that has a query already ("&range=6m&team=North"), or "". */
+    public String queryToAppend() {
+        String q = query();
+        return q.isEmpty() ? "" : "&" + q.substring(1);
+    }
+
     /** Only the team and segment as query parameters to append ("&team=North"), or "". */
     public String scopeQuery() {
         StringBuilder q = new StringBuilder();

@@ -15,7 +15,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The one error advice of the pages and their CSV downloads: a bad parameter of a download is a
- * 400 naming it, an unknown table a 404 (pages themselves show their defaults with the message, see
+ * 400 naming it, an unknown table or card a 404 (pages themselves show their defaults with the message, see
  * {@link Filter#page()}); a busy database (see {@link DatabaseBusy}) is the 503 page, not the 500 one.
  */
 @ControllerAdvice(annotations = Controller.class)
@@ -28,8 +28,8 @@ class PageErrors {
         return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
     }
 
-    @ExceptionHandler(NoSuchTableException.class)
-    ResponseEntity<String> noSuchTable(NoSuchTableException e) {
+    @ExceptionHandler({NoSuchTableException.class, NoSuchCardException.class})
+    ResponseEntity<String> noSuchPart(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
     }
 

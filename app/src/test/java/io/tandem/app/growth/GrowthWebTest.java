@@ -40,6 +40,8 @@ class GrowthWebTest {
         given(report.page()).willCallRealMethod();
         given(report.tables()).willCallRealMethod();
         given(report.table(any(), any(), any())).willCallRealMethod();
+        given(report.cards()).willCallRealMethod();
+        given(report.card(any(), any(), any())).willCallRealMethod();
     }
 
     @Test
@@ -47,7 +49,10 @@ class GrowthWebTest {
         assertThat(mvc.get().uri("/growth").with(manager()))
                 .hasStatusOk()
                 .hasViewName("growth/growth")
-                .model().containsKeys("growth", "filter", "hasData");
+                .model().containsKeys("filter", "hasData").doesNotContainKeys("growth");
+        assertThat(mvc.get().uri("/growth/cards/ltv-cac").with(manager()))
+                .hasStatusOk()
+                .bodyText().contains("id=\"ltv-cac\"", "5.0 : 1");
     }
 
     @Test

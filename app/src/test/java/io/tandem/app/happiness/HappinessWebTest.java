@@ -42,6 +42,8 @@ class HappinessWebTest {
         given(report.page()).willCallRealMethod();
         given(report.tables()).willCallRealMethod();
         given(report.table(any(), any(), any())).willCallRealMethod();
+        given(report.cards()).willCallRealMethod();
+        given(report.card(any(), any(), any())).willCallRealMethod();
     }
 
     @Test
@@ -49,7 +51,10 @@ class HappinessWebTest {
         assertThat(mvc.get().uri("/happiness").with(manager()))
                 .hasStatusOk()
                 .hasViewName("happiness/happiness")
-                .model().containsKeys("h", "filter", "hasData");
+                .model().containsKeys("filter", "hasData").doesNotContainKeys("h");
+        assertThat(mvc.get().uri("/happiness/cards/team").with(manager()))
+                .hasStatusOk()
+                .bodyText().contains("id=\"team-score\"", "+65.0 points");
     }
 
     @Test

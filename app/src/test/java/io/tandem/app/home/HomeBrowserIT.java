@@ -21,6 +21,7 @@ class HomeBrowserIT extends Browser {
     @Test
     void homeShowsTheHeadlineFiguresOfTheDemoCompany() throws Exception {
         open("/");
+        waitForCards();
 
         assertThat(driver.getTitle()).contains("Overview");
         assertThat(figure("active-accounts")).matches("[1-9][0-9,]*");
@@ -34,6 +35,7 @@ class HomeBrowserIT extends Browser {
     @Test
     void theQuestionMarkShowsAFiguresDefinition() {
         open("/");
+        waitForCards();
         WebElement card = driver.findElement(By.id("logo-churn"));
         WebElement definition = card.findElement(By.cssSelector(".definition"));
         assertThat(definition.isDisplayed()).isFalse();

@@ -109,28 +109,4 @@ class RevenueBrowserIT extends Browser {
         assertThat(driver.findElement(By.id("high-touch-table")).getText()).containsPattern("Rep [0-9A-Z]{6}");
         fullScreenshot("growth-rep");
     }
-
-    /** A screenshot of the whole page at 1280 px, then back to the normal window. */
-    private void fullScreenshot(String name) throws Exception {
-        long height = (Long) driver.executeScript("return document.documentElement.scrollHeight;");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int) Math.min(height + 120, 8000)));
-        screenshot(name);
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-    }
-
-    private void waitForCharts(int count) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
-                d.findElements(By.cssSelector("canvas[data-rendered=true]")).size() >= count);
-    }
-
-    /** Every chart drew something: some pixel of its canvas is not transparent. */
-    private void assertChartsHavePixels() {
-        Object blank = driver.executeScript("""
-                return Array.from(document.querySelectorAll('canvas[data-chart]')).filter(c => {
-                  const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-                  for (let i = 3; i < data.length; i += 4) { if (data[i] !== 0) return false; }
-                  return true;
-                }).length;""");
-        assertThat(((Number) blank).intValue()).as("charts with no pixels").isZero();
-    }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 
 import io.tandem.app.revenue.RevenueBodies.Arpu;
 import io.tandem.app.revenue.RevenueBodies.Churn;
@@ -54,24 +56,57 @@ class RevenueWebTest {
         given(report.arpu(any())).willReturn(new Arpu("USD", List.of()));
         given(report.segments(any())).willReturn(new SegmentsBody("USD", List.of()));
         given(report.indicators(any())).willReturn(new Indicators(List.of()));
-        // the real page name and switch over table names, over the stubbed figures
+        // the real page name and switches over table and card names, over the stubbed figures
         given(report.page()).willCallRealMethod();
         given(report.tables()).willCallRealMethod();
         given(report.table(any(), any(), any())).willCallRealMethod();
+        given(report.cards()).willCallRealMethod();
+        given(report.card(any(), any(), any())).willCallRealMethod();
     }
 
     @Test
-    void managerSeesEveryPanelForTheLast12FullMonths() {
-        assertThat(mvc.get().uri("/revenue").with(manager()))
+    void managerSeesThePageShellWithAPlaceholderPerCardAndNoFigureComputed() {
+        assertThat(mvc.get().uri("/revenue?range=3m").with(manager()))
                 .hasStatusOk()
                 .hasViewName("revenue/revenue")
                 .model()
-                .containsKeys("movements", "churn", "cohorts", "retention", "arpu", "segmentRows", "indicators")
-                .containsEntry("filter", DEFAULTS)
+                .doesNotContainKeys("movements", "churn", "cohorts", "retention", "arpu", "segmentRows", "indicators")
                 .containsEntry("teams", List.of("North", "South"))
                 .containsEntry("segments", List.of("1-3", "4-10", "11+", "unknown"))
                 .containsEntry("organisationName", "Slice Ltd");
-        then(report).should().movements(DEFAULTS);
+        assertThat(mvc.get().uri("/revenue?range=3m").with(manager())).bodyText()
+                .contains(RevenueReport.CARDS.stream()
+                        .map(card -> "id=\"" + card + "\" data-card=\"/revenue/cards/" + card + "?range=3m\" aria-busy=\"true\"")
+                        .toArray(String[]::new))
+                .contains("<h2 id=\"cohorts-title\">", "id=\"cohorts-definition\"", "Try again",
+                        "<noscript><p><a href=\"/revenue/cards/cohorts?range=3m\">");
+        then(report).should(never()).movements(any());
+        then(report).should(never()).cohorts(any());
+    }
+
+    @Test
+    void aCardRendersOnItsOwnForTheLast12FullMonths() {
+        assertThat(mvc.get().uri("/revenue/cards/movements").with(manager()))
+                .hasStatusOk()
+                .hasViewName("fragments/card")
+                .model()
+                .containsKeys("movements")
+                .containsEntry("filter", DEFAULTS);
+        assertThat(mvc.get().uri("/revenue/cards/movements").with(manager())).bodyText()
+                .contains("<section class=\"card panel\" id=\"movements\">", "<h2 id=\"movements-title\">", "USD 120", "href=\"/revenue/movements.csv\"")
+                .doesNotContain("<html", "data-card", "aria-busy");
+        then(report).should(times(2)).movements(DEFAULTS);
+        then(report).should(never()).churn(any());
+    }
+
+    @Test
+    void unknownCardIs404AndABadFilterOfACardIs400NamingTheParameter() {
+        assertThat(mvc.get().uri("/revenue/cards/nope").with(manager()))
+                .hasStatus(HttpStatus.NOT_FOUND)
+                .bodyText().startsWith("There is no card 'nope'; cards: movements, churn, retention");
+        assertThat(mvc.get().uri("/revenue/cards/churn?from=2024-13-01").with(manager()))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .hasBodyTextEqualTo("Parameter 'from' must be an ISO date (yyyy-MM-dd), not '2024-13-01'.");
     }
 
     @Test
@@ -82,12 +117,14 @@ class RevenueWebTest {
 
         assertThat(mvc.get().uri("/revenue").with(rep())).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(mvc.get().uri("/revenue/movements.csv").with(rep())).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get().uri("/revenue/cards/movements").with(rep())).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(mvc.get().uri("/revenue").with(manager())).hasStatusOk();
     }
 
     @Test
     void anonymousIsSentToTheLoginForm() {
         assertThat(mvc.get().uri("/revenue")).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/login");
+        assertThat(mvc.get().uri("/revenue/cards/movements")).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/login");
     }
 
     @Test

@@ -37,6 +37,8 @@ class SalesWebTest {
         given(report.page()).willCallRealMethod();
         given(report.tables()).willCallRealMethod();
         given(report.table(any(), any(), any())).willCallRealMethod();
+        given(report.cards()).willCallRealMethod();
+        given(report.card(any(), any(), any())).willCallRealMethod();
     }
 
     @Test
@@ -44,7 +46,12 @@ class SalesWebTest {
         assertThat(mvc.get().uri("/sales").with(manager()))
                 .hasStatusOk()
                 .hasViewName("sales/sales")
-                .model().containsKeys("sales", "filter", "hasData");
+                .model().containsKeys("filter", "hasData").doesNotContainKeys("sales")
+                // the commission card's definition names the rate of the settings while the card loads
+                .containsEntry("commissionRate", new BigDecimal("0.10"));
+        assertThat(mvc.get().uri("/sales/cards/total-commission").with(manager()))
+                .hasStatusOk()
+                .bodyText().contains("id=\"total-commission\"", "10.0%");
     }
 
     @Test

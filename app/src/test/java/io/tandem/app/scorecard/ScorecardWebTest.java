@@ -60,11 +60,21 @@ class ScorecardWebTest {
                 .hasStatusOk()
                 .hasViewName("scorecard/rep")
                 .model()
-                .containsKeys("view", "reps")
+                .containsKeys("rep", "reps")
+                .containsEntry("period", MAY)
                 .containsEntry("previous", new Period(LocalDate.of(2024, 4, 1), LocalDate.of(2024, 4, 30)))
                 .containsEntry("next", new Period(LocalDate.of(2024, 6, 1), LocalDate.of(2024, 6, 30)));
-        assertThat(page).bodyText().contains("rep-switch");
+        assertThat(page).bodyText().contains("rep-switch", "<h1>Jamie Fox</h1>",
+                "data-card=\"/reps/R002/cards/figures?from=2024-05-01&amp;to=2024-05-31\"", "aria-busy=\"true\"",
+                "Loading…");
         assertThat(mvc.get().uri("/reps").with(manager())).hasStatusOk().hasViewName("scorecard/reps");
+        // the page is a shell: the figures are the card's
+        then(scorecards).shouldHaveNoInteractions();
+
+        assertThat(mvc.get().uri("/reps/" + OTHER_REP_ID + "/cards/figures").with(manager()))
+                .hasStatusOk()
+                .bodyText().startsWith("<section id=\"scorecard-figures\" class=\"scorecard-figures\">")
+                .contains("id=\"figure-tickets\"", "42").doesNotContain("<html", "data-card");
         then(scorecards).should().of(OTHER_REP_ID, MAY);
     }
 
@@ -72,8 +82,12 @@ class ScorecardWebTest {
     void repSeesOnlyTheirOwnScorecardWithoutTheRepSwitch() {
         assertThat(mvc.get().uri("/reps/" + REP_ID).with(rep()))
                 .hasStatusOk()
-                .bodyText().contains("Rep R001").doesNotContain("rep-switch");
+                .bodyText().contains("Morgan Hale").doesNotContain("rep-switch");
+        assertThat(mvc.get().uri("/reps/" + REP_ID + "/cards/figures").with(rep()))
+                .hasStatusOk()
+                .bodyText().contains("id=\"figure-tickets\"");
         assertThat(mvc.get().uri("/reps/" + OTHER_REP_ID).with(rep())).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get().uri("/reps/" + OTHER_REP_ID + "/cards/figures").with(rep())).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(mvc.get().uri("/reps").with(rep())).hasStatus(HttpStatus.FORBIDDEN);
         then(scorecards).should().of(REP_ID, MAY);
         then(scorecards).shouldHaveNoMoreInteractions();
@@ -92,6 +106,8 @@ class ScorecardWebTest {
     @Test
     void anonymousIsSentToLoginOnThePageAndGets401OnTheApi() {
         assertThat(mvc.get().uri("/reps/" + REP_ID)).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/login");
+        assertThat(mvc.get().uri("/reps/" + REP_ID + "/cards/figures")).hasStatus(HttpStatus.FOUND)
+                .hasRedirectedUrl("/login");
         assertThat(mvc.get().uri("/api/metrics/reps/{id}/scorecard", REP_ID))
                 .hasStatus(HttpStatus.UNAUTHORIZED)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
@@ -109,6 +125,9 @@ class ScorecardWebTest {
         assertThat(mvc.get().uri("/reps/" + REP_ID + "?from=2024-13-01&to=2024-05-31").with(rep()))
                 .hasStatus(HttpStatus.BAD_REQUEST)
                 .hasBodyTextEqualTo("Parameter 'from' must be an ISO date (yyyy-MM-dd), not '2024-13-01'.");
+        assertThat(mvc.get().uri("/reps/" + REP_ID + "/cards/figures?from=2024-13-01&to=2024-05-31").with(rep()))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .hasBodyTextEqualTo("Parameter 'from' must be an ISO date (yyyy-MM-dd), not '2024-13-01'.");
         assertThat(mvc.get().uri("/api/metrics/reps/{id}/scorecard?from=2024-05-31&to=2024-05-01", REP_ID).with(rep()))
                 .hasStatus(HttpStatus.BAD_REQUEST)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -119,6 +138,7 @@ class ScorecardWebTest {
     @Test
     void unknownRepIs404() {
         assertThat(mvc.get().uri("/reps/R999").with(manager())).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.get().uri("/reps/R999/cards/figures").with(manager())).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(mvc.get().uri("/api/metrics/reps/R999/scorecard").with(manager()))
                 .hasStatus(HttpStatus.NOT_FOUND)
                 .bodyJson().extractingPath("$.detail").isEqualTo("There is no rep with external id 'R999'.");

@@ -24,7 +24,8 @@ class SignInBrowserIT extends Browser {
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Morgan Hale");
         assertThat(navigation()).contains("My scorecard").doesNotContain("Scorecards", "Import", "Admin");
         assertThat(driver.findElements(By.cssSelector(".rep-switch"))).as("no way to other reps").isEmpty();
-        // the balanced scorecard: four rows, each with filled figures, team medians and trends
+        // the balanced scorecard: four rows, each with filled figures, team medians and trends (its card)
+        waitForCards();
         assertThat(driver.findElements(By.cssSelector(".scorecard-row h2"))).extracting(WebElement::getText)
                 .containsExactly("Volume", "Speed", "Quality in context", "Outcome");
         for (String figure : List.of("customersHelped", "tickets", "medianFrtMinutes", "happiness", "gap", "logoRetention")) {

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -95,27 +94,5 @@ class SupportBrowserIT extends Browser {
         assertThat(driver.findElement(By.id("happiness-reps-table")).getText()).containsPattern("Rep [0-9A-Z]{6}").doesNotContain("Jamie Fox");
         open("/support/tickets?rep=R002");
         assertThat(driver.findElement(By.cssSelector(".alert.error")).getText()).contains("without their names");
-    }
-
-    private void fullScreenshot(String name) throws Exception {
-        long height = (Long) driver.executeScript("return document.documentElement.scrollHeight;");
-        driver.manage().window().setSize(new Dimension(1280, (int) Math.min(height + 120, 8000)));
-        screenshot(name);
-        driver.manage().window().setSize(new Dimension(1280, 900));
-    }
-
-    private void waitForCharts(int count) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
-                d.findElements(By.cssSelector("canvas[data-rendered=true]")).size() >= count);
-    }
-
-    private void assertChartsHavePixels() {
-        Object blank = driver.executeScript("""
-                return Array.from(document.querySelectorAll('canvas[data-chart]')).filter(c => {
-                  const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-                  for (let i = 3; i < data.length; i += 4) { if (data[i] !== 0) return false; }
-                  return true;
-                }).length;""");
-        assertThat(((Number) blank).intValue()).as("charts with no pixels").isZero();
     }
 }

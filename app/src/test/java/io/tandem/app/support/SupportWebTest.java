@@ -51,14 +51,19 @@ class SupportWebTest {
         given(report.page()).willCallRealMethod();
         given(report.tables()).willCallRealMethod();
         given(report.table(any(), any(), any())).willCallRealMethod();
+        given(report.cards()).willCallRealMethod();
+        given(report.card(any(), any(), any())).willCallRealMethod();
     }
 
     @Test
-    void managerSeesThePageWithFiguresLabelledForThemself() {
+    void managerSeesTheCardsWithFiguresLabelledForThemself() {
         assertThat(mvc.get().uri("/support").with(manager()))
                 .hasStatusOk()
                 .hasViewName("support/support")
-                .model().containsKeys("rvv", "contact").containsEntry("filter", DEFAULTS);
+                .model().doesNotContainKeys("rvv", "contact").containsEntry("filter", DEFAULTS);
+        assertThat(mvc.get().uri("/support/cards/reps").with(manager()))
+                .hasStatusOk()
+                .model().containsKeys("rvv").containsEntry("filter", DEFAULTS);
         then(report).should().responseVsVolume(eq(DEFAULTS),
                 argThat(viewer -> viewer instanceof TandemUser u && u.role() == UserRole.MANAGER));
     }

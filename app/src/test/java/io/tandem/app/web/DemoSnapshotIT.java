@@ -30,8 +30,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Every figure a user can read on the demo company stays what it was while the web layer is
- * reshaped (issue 15): every API JSON and CSV, every CSV a page links to, and the text of every
- * page, as a manager and as a rep, with the default filters and with a range, team and segment,
+ * reshaped (issue 15): every API JSON and CSV, every CSV a page links to, the text of every page
+ * (a dashboard's with its cards in place, as a reader sees it once they have loaded) and of every card on
+ * its own (issue 16), as a manager and as a rep, with the default filters and with a range, team and segment,
  * are compared with the fingerprints in {@code snapshots/demo.tsv} (SHA-256 and size; a CSV also
  * with its header line in full). The demo is seeded and the tests run as of a fixed day, so the
  * answers are the same on every run; only the rep labels (an HMAC with a key made per database)
@@ -52,6 +53,8 @@ class DemoSnapshotIT {
     private static final Path SNAPSHOT = Path.of("src/test/resources/snapshots/demo.tsv");
     private static final Pattern REP_LABEL = Pattern.compile("Rep [0-9A-Z]{6}");
     private static final Pattern CSV_LINK = Pattern.compile("href=\"([^\"]+\\.csv[^\"]*)\"");
+    /** A card's placeholder on a dashboard's shell (fragments/panel.html :: card); it holds no other section. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("(?s)<section[^>]*data-card=\"([^\"]+)\"[^>]*>.*?</section>");
     private static final List<String> FILTERS = List.of("", "from=2025-01-01&to=2026-06-30",
             "team=Support&segment=11%2B");
     /** Pages also take a range preset. */
@@ -86,8 +89,9 @@ class DemoSnapshotIT {
                 for (String filter : PAGE_FILTERS) {
                     String path = withFilter(page, filter);
                     HttpResponse<String> response = session.get(path);
-                    answers.put(user + "\tpage " + path, response.statusCode() + " " + pageText(response.body()));
-                    for (String csv : csvLinks(response.body())) {
+                    String html = withCards(response.body(), session, user, answers);
+                    answers.put(user + "\tpage " + path, response.statusCode() + " " + pageText(html));
+                    for (String csv : csvLinks(html)) {
                         HttpResponse<String> file = session.get(csv);
                         answers.put(user + "\tcsv " + csv, file.statusCode() + " " + file.body());
                     }
@@ -118,6 +122,23 @@ class DemoSnapshotIT {
             writeActual(answers);
         }
         assertThat(lines).as("answers on the demo (got them in target/snapshots/)").containsExactlyElementsOf(expected);
+    }
+
+    /**
+     * The page as a reader sees it once its cards have loaded: each placeholder replaced by its card, as
+     * static/js/cards.js does. Each card is also an answer of its own, before its page.
+     */
+    private static String withCards(String html, Http.Session session, String user, Map<String, String> answers) {
+        StringBuilder page = new StringBuilder();
+        Matcher m = PLACEHOLDER.matcher(html);
+        while (m.find()) {
+            String url = m.group(1).replace("&amp;", "&");
+            HttpResponse<String> card = session.get(url);
+            answers.put(user + "\tcard " + url, card.statusCode() + " " + pageText(card.body()));
+            m.appendReplacement(page, Matcher.quoteReplacement(card.body()));
+        }
+        m.appendTail(page);
+        return page.toString();
     }
 
     private String call(String user, String path, String accept) {

@@ -59,6 +59,7 @@ class PageTourBrowserIT extends Browser {
         for (int width : new int[] {1280, 390}) {
             driver.manage().window().setSize(new Dimension(width, 900));
             open(path);
+            waitForCards();
             assertThat(driver.getTitle()).endsWith("Tandem");
             long overflow = (Long) driver.executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");

@@ -74,7 +74,8 @@ public @interface WebSliceTest {
      */
     @ComponentScan(basePackageClasses = TandemApplication.class,
             excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
-    @Import({WebSliceSecurity.class, DashboardFilters.class, DashboardTablesController.class})
+    @Import({WebSliceSecurity.class, DashboardFilters.class, DashboardTablesController.class,
+            DashboardCardsController.class})
     class Slice {
 
         @Bean
