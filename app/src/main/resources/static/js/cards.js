@@ -15,7 +15,11 @@
           window.location.reload();
           return null;
         }
-        if (!response.ok) throw new Error('card ' + response.status);
+        if (!response.ok) {
+          var failure = new Error('card ' + response.status);
+          failure.status = response.status;
+          throw failure;
+        }
         return response.text();
       })
       .then(function (html) {
@@ -30,13 +34,16 @@
         if (!card) return;
         placeholder.replaceWith(card);
         card.dispatchEvent(new CustomEvent('tandem:card-loaded', { bubbles: true }));
-      }, function () { showState(placeholder, true); });
+      }, function (failure) { showState(placeholder, true, failure && failure.status === 503); });
   }
 
-  function showState(placeholder, failed) {
+  // busy: the server answered 503 (no connection free in time, or the statement timeout), which says why
+  function showState(placeholder, failed, busy) {
     placeholder.setAttribute('aria-busy', String(!failed));
     placeholder.querySelectorAll('[data-card-loading]').forEach(function (el) { el.hidden = failed; });
     placeholder.querySelectorAll('[data-card-error]').forEach(function (el) { el.hidden = !failed; });
+    placeholder.querySelectorAll('[data-card-failed]').forEach(function (el) { el.hidden = busy; });
+    placeholder.querySelectorAll('[data-card-busy]').forEach(function (el) { el.hidden = !busy; });
   }
 
   document.addEventListener('click', function (event) {

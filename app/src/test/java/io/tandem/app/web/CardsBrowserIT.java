@@ -101,7 +101,7 @@ class CardsBrowserIT extends Browser {
         open("/support");
 
         // the server answers the contact card with an error: that card says so, the others are all there
-        held.answerWithServerError("/support/cards/contact");
+        held.answerWithStatus("/support/cards/contact", 500);
         WebElement contact = driver.findElement(By.id("contact"));
         WebElement error = contact.findElement(By.cssSelector("[data-card-error]"));
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> error.isDisplayed());
@@ -125,6 +125,14 @@ class CardsBrowserIT extends Browser {
         held.failInTheNetwork("/support/cards/contact");
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> error.isDisplayed());
 
+        // a 503 (no connection free in time, or the statement timeout) says the database is busy
+        contact.findElement(By.cssSelector("[data-card-retry]")).click();
+        held.answerWithStatus("/support/cards/contact", 503);
+        WebElement busy = contact.findElement(By.cssSelector("[data-card-busy]"));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> error.isDisplayed() && busy.isDisplayed());
+        assertThat(contact.findElement(By.cssSelector("[data-card-failed]")).isDisplayed()).isFalse();
+        assertThat(busy.getText()).contains("The database is busy");
+
         // and once the card can be had, "Try again" shows it
         contact.findElement(By.cssSelector("[data-card-retry]")).click();
         held.release("/support/cards/contact");
@@ -141,7 +149,7 @@ class CardsBrowserIT extends Browser {
 
     /**
      * The page's requests to URLs matching a pattern, held in Chromium (DevTools Fetch domain) until the test
-     * lets one through, answers it with a server error, or fails it as the network would. Closing it lets
+     * lets one through, answers it with an error status, or fails it as the network would. Closing it lets
      * whatever is still held through.
      */
     private static final class HeldRequests implements AutoCloseable {
@@ -171,9 +179,9 @@ class CardsBrowserIT extends Browser {
             devTools.send(new Command<Void>("Fetch.continueRequest", Map.of("requestId", take(path))));
         }
 
-        void answerWithServerError(String path) {
+        void answerWithStatus(String path, int status) {
             devTools.send(new Command<Void>("Fetch.fulfillRequest", Map.of("requestId", take(path),
-                    "responseCode", 500,
+                    "responseCode", status,
                     "responseHeaders", List.of(Map.of("name", "Content-Type", "value", "text/html")),
                     "body", Base64.getEncoder().encodeToString(
                             "<main>Something went wrong</main>".getBytes(StandardCharsets.UTF_8)))));
