@@ -21,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 9, "no stale figures after an import completes": an import through the real importer updates
- * the rollups (account_month, rep_tier_month) in its own transaction, so the API's next answer has the
- * new figure and the rollups equal their from-scratch definitions.
+ * the rollups (account_month, rep_tier_month, rep_week, and issue 16's indicator_account_month,
+ * indicator_month and frt_month) in its own transaction, so the API's next answer has the new figure and the
+ * rollups equal their from-scratch definitions.
  */
 @EmptyTandemIT
 class RollupImportIT {
@@ -135,6 +136,35 @@ class RollupImportIT {
         assertThat(upsert.body()).contains("\"inserted\":0,\"updated\":1");
 
         assertThat(week5Response()).isEqualTo("2024-W05: 2 tickets, median 20, unanswered 0, customers 2");
+        assertThat(differences()).isEmpty();
+    }
+
+    /** Retention after a bad experience, three months on (read from indicator_month), from the API. */
+    private String badExperienceAfterThreeMonths() {
+        HttpResponse<String> response = Http.api(port, "GET",
+                "/api/metrics/retention/leading-indicators.csv?from=2024-01-01&to=2024-05-31", null, null,
+                TestUsers.ADMIN, TestUsers.PASSWORD);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String[] row = response.body().lines().skip(1).findFirst().orElseThrow().split(",");
+        // name,horizon,cohortN,cohortRetained,...,controlN,controlRetained,...
+        return row[0] + " " + row[1] + ": cohort " + row[3] + " / " + row[2] + ", control " + row[8] + " / " + row[7];
+    }
+
+    @Test
+    void aRatingsImportShowsInTheLeadingIndicatorsAtOnce() {
+        // good files: A1 active January and February 2024, its ticket T1 rated great in February; three more
+        // months of A1 move the horizon to May, so that February + 3 is observed
+        ImportTesting.importGoodFiles(port);
+        postCsv(port, "revenue", "", "account,month,mrr\nA1,2024-03,30\nA1,2024-04,30\nA1,2024-05,30\n");
+        assertThat(badExperienceAfterThreeMonths())
+                .isEqualTo("retention-after-bad-experience 3: cohort 0 / 0, control 1 / 1");
+
+        HttpResponse<String> upsert = postCsv(port, "ratings", "",
+                "ticket,rating,rated_at,rep,comment\nT1,Not Good,2024-02-02T13:00:00Z,,\n");
+        assertThat(upsert.body()).contains("\"inserted\":0,\"updated\":1");
+
+        assertThat(badExperienceAfterThreeMonths())
+                .isEqualTo("retention-after-bad-experience 3: cohort 1 / 1, control 0 / 0");
         assertThat(differences()).isEmpty();
     }
 }
