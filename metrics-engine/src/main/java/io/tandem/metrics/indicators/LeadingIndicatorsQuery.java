@@ -156,7 +156,7 @@ public class LeadingIndicatorsQuery {
      * The same counts from the rollups (V12 migration): retention after a bad experience summed per month, owner
      * rep and segment in indicator_month; the cohort accounts' rows of indicator_account_month for early
      * contact and slow first reply; the team's FRT thresholds from frt_month, the partial months at the range's
-     * edges through frt_month_rows.
+     * edges from raw tickets.
      */
     private static final String ROLLUP_COUNTS = MetricScope.CTES + INDICATORS + """
             -- the segment filter as the rollups store it (segment_tier, V11)
@@ -233,29 +233,32 @@ public class LeadingIndicatorsQuery {
                       from org o) w
                 cross join org og
             ),
-            -- the partial months at the range's edges, from raw rows through the rollup's own definition; its
-            -- arguments are columns of a lateral join, not subqueries, so that the planner inlines the function
-            -- and reads tickets_opened_idx between the instants
-            frt_edges as materialized (
-                select e.*
-                from frt_range fr
-                cross join lateral frt_month_rows(fr.range_starts, fr.starts) e
-                union all
-                select e.*
-                from frt_range fr
-                cross join lateral frt_month_rows(fr.ends, fr.range_ends) e
-            ),
             -- the FRTs of the answered tickets opened in the range whose rep is in the team (tickets follow
-            -- their rep, section 0), by bucket: the whole months from the rollup frt_month (V12), the edges
-            range_frts as not materialized (
-                select f.bucket, f.tickets, f.frts
-                from (select fm.team, fm.bucket, fm.tickets, fm.frts
-                      from frt_month fm
-                      where fm.month between (select first_month from frt_range) and (select last_month from frt_range)
+            -- their rep, section 0), by bucket: the whole months from the rollup frt_month (V12), the partial
+            -- months at the range's edges from raw rows, one per ticket (as frt_month_rows counts them)
+            frt_whole_months as not materialized (
+                select fm.bucket, fm.tickets, fm.frts
+                from frt_month fm
+                where fm.month between (select first_month from frt_range) and (select last_month from frt_range)
+                  and (cast(:team as text) is null or fm.team = cast(:team as text))
+            ),
+            frt_edges as materialized (
+                select e.bucket, e.frt
+                from (select frt_bucket(t.first_response_at - t.opened_at) as bucket,
+                             t.first_response_at - t.opened_at              as frt,
+                             t.rep_id
+                      from tickets t
+                      where t.opened_at >= (select range_starts from frt_range)
+                        and t.opened_at < (select starts from frt_range)
+                        and t.first_response_at is not null
                       union all
-                      select fe.team, fe.bucket, fe.tickets, fe.frts
-                      from frt_edges fe) f
-                where cast(:team as text) is null or f.team = cast(:team as text)
+                      select frt_bucket(t.first_response_at - t.opened_at), t.first_response_at - t.opened_at, t.rep_id
+                      from tickets t
+                      where t.opened_at >= (select ends from frt_range)
+                        and t.opened_at < (select range_ends from frt_range)
+                        and t.first_response_at is not null) e
+                left join reps r on r.id = e.rep_id
+                where cast(:team as text) is null or r.team = cast(:team as text)
             ),
             -- how many FRTs each bucket holds, how many lie in the buckets below it, and how many in all
             frt_buckets as (
@@ -263,9 +266,11 @@ public class LeadingIndicatorsQuery {
                        b.tickets,
                        (sum(b.tickets) over (order by b.bucket) - b.tickets)::bigint as below,
                        (sum(b.tickets) over ())::bigint                              as total
-                from (select rf.bucket, sum(rf.tickets)::bigint as tickets
-                      from range_frts rf
-                      group by rf.bucket) b
+                from (select x.bucket, sum(x.tickets)::bigint as tickets
+                      from (select wm.bucket, wm.tickets from frt_whole_months wm
+                            union all
+                            select fe.bucket, 1 from frt_edges fe) x
+                      group by x.bucket) b
             ),
             -- section 2's median and 90th percentile are continuous (PostgreSQL's percentile_cont): the value at
             -- position fraction x (n - 1) of the ascending FRTs, interpolated between the ranks below and above
@@ -290,10 +295,15 @@ public class LeadingIndicatorsQuery {
             frt_values as (
                 select fw.rank, v.frt
                 from frt_wanted fw
-                join (select rf.bucket, f.frt, row_number() over (partition by rf.bucket order by f.frt) - 1 as place
-                      from range_frts rf
-                      cross join lateral unnest(rf.frts) as f (frt)
-                      where rf.bucket = any (array(select bucket from frt_wanted))) v
+                join (select x.bucket, x.frt, row_number() over (partition by x.bucket order by x.frt) - 1 as place
+                      from (select wm.bucket, f.frt
+                            from frt_whole_months wm
+                            cross join lateral unnest(wm.frts) as f (frt)
+                            where wm.bucket = any (array(select bucket from frt_wanted))
+                            union all
+                            select fe.bucket, fe.frt
+                            from frt_edges fe
+                            where fe.bucket = any (array(select bucket from frt_wanted))) x) v
                   on v.bucket = fw.bucket and v.place = fw.place
             ),
             -- as percentile_cont interpolates: lower + (upper - lower) x (position - lower rank), or the lower
