@@ -1,4 +1,4 @@
--- What the rollups (R__account_month.sql, R__rep_tier_month.sql, R__rep_week.sql, R__frt_month.sql,
+-- What the rollups (R__account_month.sql, R__rep_tier_month.sql, R__rep_week.sql, R__frt_week.sql,
 -- R__indicator_rollups.sql) share: the rebuild a settings change triggers, and the consistency check. A
 -- rollup added later adds itself to both.
 
@@ -13,7 +13,7 @@ begin
     perform refresh_account_month(null);
     perform refresh_rep_tier_month(null, null, true);
     perform refresh_rep_week(null, null, true);
-    perform refresh_frt_month(null, null, true);
+    perform refresh_frt_week(null, null, true);
     return null;
 end $$;
 
@@ -31,7 +31,7 @@ declare
     t text;
 begin
     foreach t in array array ['account_month', 'rep_tier_month', 'rep_week', 'indicator_account_month',
-                                  'indicator_month', 'frt_month']
+                                  'indicator_month', 'frt_week']
         loop
             return query execute format(
                     'select %1$L, ''stale'', r::text from (select * from %1$I except all select * from %2$I) r'

@@ -51,19 +51,19 @@ create table indicator_month (
     constraint indicator_month_key unique nulls not distinct (month, owner_rep_id, segment)
 );
 
--- First response times of the answered tickets per month of the opening (organisation's time zone), team of
--- the ticket's rep (null: no rep) and FRT bucket (frt_bucket, R__frt_month.sql): how many, and their values
--- ascending. The exact median and 90th percentile of any set of months for a team or all (metrics.md
--- section 2, continuous) are read from the buckets that hold the two ranks each interpolates between,
--- instead of sorting every FRT of the range: the counts say which buckets, and only those buckets' values
--- are sorted. Keyed by team, not rep: per rep there are about as many rows as tickets.
-create table frt_month (
-    month   date       not null,
+-- First response times of the answered tickets per ISO week (Monday) of the opening in the organisation's time
+-- zone, team of the ticket's rep (null: no rep) and FRT bucket (frt_bucket, R__frt_week.sql): how many, and
+-- their values ascending. The exact median and 90th percentile of any set of weeks for a team or all
+-- (metrics.md section 2, continuous) are read from the buckets that hold the two ranks each interpolates
+-- between, instead of sorting every FRT of the range: the counts say which buckets, and only those buckets'
+-- values are sorted. Keyed by team, not rep: per rep there would be about as many rows as tickets.
+create table frt_week (
+    week    date       not null,
     team    text,
     bucket  integer    not null,
     tickets bigint     not null,
     frts    interval[] not null,
-    constraint frt_month_key unique nulls not distinct (month, team, bucket) include (tickets)
+    constraint frt_week_key unique nulls not distinct (week, team, bucket) include (tickets)
 );
--- the values of a few buckets over the months of a range
-create index frt_month_bucket_idx on frt_month (bucket, month);
+-- the values of a few buckets over the weeks of a range
+create index frt_week_bucket_idx on frt_week (bucket, week);

@@ -314,7 +314,7 @@ class RollupConsistencyIT {
                 where version is null and success
                 order by installed_rank
                 """).query(String.class).list())
-                .containsExactly("0 rollup triggers", "account month", "credit", "frt month", "indicator rollups",
+                .containsExactly("0 rollup triggers", "account month", "credit", "frt week", "indicator rollups",
                         "rep tier month", "rep week", "rollups");
         assertThat(data.jdbc().sql("""
                 select bool_and(r.installed_rank > v.installed_rank)

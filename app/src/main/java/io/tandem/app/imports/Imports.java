@@ -136,7 +136,7 @@ class Imports {
      * Revenue and accounts also rewrite the account_month rollup (V4 migration triggers), tickets and
      * ratings the rep_tier_month rollup (V6), tickets the rep_week rollup (V8); a change of seats moves rows of
      * both between segments (V11). The leading indicators' rollups (V12) follow accounts, revenue, tickets and
-     * ratings (indicator_account_month, indicator_month) and tickets and reps (frt_month).
+     * ratings (indicator_account_month, indicator_month) and tickets and reps (frt_week).
      */
     private void analyze(List<ImportResult> results) {
         List<String> tables = results.stream()
@@ -159,7 +159,7 @@ class Imports {
             jdbc.sql("analyze indicator_account_month, indicator_month").update();
         }
         if (tables.contains("tickets") || tables.contains("reps")) {
-            jdbc.sql("analyze frt_month").update();
+            jdbc.sql("analyze frt_week").update();
         }
     }
 

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Issue 9, "no stale figures after an import completes": an import through the real importer updates
  * the rollups (account_month, rep_tier_month, rep_week, and issue 16's indicator_account_month,
- * indicator_month and frt_month) in its own transaction, so the API's next answer has the new figure and the
+ * indicator_month and frt_week) in its own transaction, so the API's next answer has the new figure and the
  * rollups equal their from-scratch definitions.
  */
 @EmptyTandemIT

@@ -155,8 +155,8 @@ public class LeadingIndicatorsQuery {
     /**
      * The same counts from the rollups (V12 migration): retention after a bad experience summed per month, owner
      * rep and segment in indicator_month; the cohort accounts' rows of indicator_account_month for early
-     * contact and slow first reply; the team's FRT thresholds from frt_month, the partial months at the range's
-     * edges from raw tickets.
+     * contact and slow first reply; the team's FRT thresholds from frt_week, the days at the range's edges from
+     * raw tickets.
      */
     private static final String ROLLUP_COUNTS = MetricScope.CTES + INDICATORS + """
             -- the segment filter as the rollups store it (segment_tier, V11)
@@ -214,33 +214,32 @@ public class LeadingIndicatorsQuery {
                 cross join bounds b
                 where ca.cohort + make_interval(months => i.horizon) <= b.last_month
             ),
-            -- the instants of the range, and the first and last months wholly inside it (none when first > last)
-            -- with the instants they span; without whole months their span is empty, at the range's end
+            -- the instants of the range, and the Mondays of the first and last weeks wholly inside it (none when
+            -- first > last) with the instants they span; without whole weeks their span is empty, at the range's end
             frt_range as (
-                select w.first_month,
-                       w.last_month,
+                select w.first_week,
+                       w.last_week,
                        w.range_starts,
                        w.range_ends,
-                       case when w.first_month <= w.last_month
-                            then w.first_month::timestamp at time zone og.time_zone else w.range_ends end    as starts,
-                       case when w.first_month <= w.last_month
-                            then (w.last_month + interval '1 month')::timestamp at time zone og.time_zone
-                            else w.range_ends end                                                           as ends
-                from (select (date_trunc('month', cast(:from as date) - 1) + interval '1 month')::date as first_month,
-                             (date_trunc('month', cast(:to as date) + 1) - interval '1 month')::date  as last_month,
-                             cast(:from as date)::timestamp at time zone o.time_zone                 as range_starts,
-                             (cast(:to as date) + 1)::timestamp at time zone o.time_zone             as range_ends
+                       case when w.first_week <= w.last_week
+                            then w.first_week::timestamp at time zone og.time_zone else w.range_ends end      as starts,
+                       case when w.first_week <= w.last_week
+                            then (w.last_week + 7)::timestamp at time zone og.time_zone else w.range_ends end as ends
+                from (select date_trunc('week', cast(:from as date) + 6)::date                as first_week,
+                             date_trunc('week', cast(:to as date) - 6)::date                  as last_week,
+                             cast(:from as date)::timestamp at time zone o.time_zone          as range_starts,
+                             (cast(:to as date) + 1)::timestamp at time zone o.time_zone      as range_ends
                       from org o) w
                 cross join org og
             ),
             -- the FRTs of the answered tickets opened in the range whose rep is in the team (tickets follow
-            -- their rep, section 0), by bucket: the whole months from the rollup frt_month (V12), the partial
-            -- months at the range's edges from raw rows, one per ticket (as frt_month_rows counts them)
-            frt_whole_months as not materialized (
-                select fm.bucket, fm.tickets, fm.frts
-                from frt_month fm
-                where fm.month between (select first_month from frt_range) and (select last_month from frt_range)
-                  and (cast(:team as text) is null or fm.team = cast(:team as text))
+            -- their rep, section 0), by bucket: the whole weeks from the rollup frt_week (V12), the days at the
+            -- range's edges (at most six each) from raw rows, one per ticket (as frt_week_rows counts them)
+            frt_whole_weeks as not materialized (
+                select fw.bucket, fw.tickets, fw.frts
+                from frt_week fw
+                where fw.week between (select first_week from frt_range) and (select last_week from frt_range)
+                  and (cast(:team as text) is null or fw.team = cast(:team as text))
             ),
             frt_edges as materialized (
                 select e.bucket, e.frt
@@ -267,7 +266,7 @@ public class LeadingIndicatorsQuery {
                        (sum(b.tickets) over (order by b.bucket) - b.tickets)::bigint as below,
                        (sum(b.tickets) over ())::bigint                              as total
                 from (select x.bucket, sum(x.tickets)::bigint as tickets
-                      from (select wm.bucket, wm.tickets from frt_whole_months wm
+                      from (select wm.bucket, wm.tickets from frt_whole_weeks wm
                             union all
                             select fe.bucket, 1 from frt_edges fe) x
                       group by x.bucket) b
@@ -291,13 +290,13 @@ public class LeadingIndicatorsQuery {
                 join frt_buckets fb on w.rank >= fb.below and w.rank < fb.below + fb.tickets
             ),
             -- only the wanted buckets' FRTs are read (an array of buckets: an index condition on
-            -- frt_month_bucket_idx) and sorted
+            -- frt_week_bucket_idx) and sorted
             frt_values as (
                 select fw.rank, v.frt
                 from frt_wanted fw
                 join (select x.bucket, x.frt, row_number() over (partition by x.bucket order by x.frt) - 1 as place
                       from (select wm.bucket, f.frt
-                            from frt_whole_months wm
+                            from frt_whole_weeks wm
                             cross join lateral unnest(wm.frts) as f (frt)
                             where wm.bucket = any (array(select bucket from frt_wanted))
                             union all
