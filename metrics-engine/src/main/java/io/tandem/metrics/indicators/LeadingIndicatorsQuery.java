@@ -154,7 +154,7 @@ public class LeadingIndicatorsQuery {
 
     /**
      * The same counts from the rollups (V12 migration): retention after a bad experience summed per month, owner
-     * rep and segment in indicator_month; the cohort accounts' rows of indicator_account_month for early
+     * rep and segment in indicator_month; the cohort accounts' rows of account_support_month for early
      * contact and slow first reply; the team's FRT thresholds from frt_week, the days at the range's edges from
      * raw tickets.
      */
@@ -175,7 +175,7 @@ public class LeadingIndicatorsQuery {
                        sum(case i.horizon when 3 then im.not_good_3 else im.not_good_12 end)::bigint as cohort_retained,
                        sum(im.only_great)::bigint                                              as control_n,
                        sum(case i.horizon when 3 then im.only_great_3 else im.only_great_12 end)::bigint as control_retained
-                from indicator_month im
+                from indicator_month_current im
                 join indicators i on i.name = 'BAD_EXPERIENCE'
                 cross join bounds b
                 left join reps r on r.id = im.owner_rep_id
@@ -195,7 +195,7 @@ public class LeadingIndicatorsQuery {
                        iam.early_contact,
                        iam.first_opened_at,
                        iam.first_frt
-                from indicator_account_month_current iam
+                from account_support_month_current iam
                 left join reps r on r.id = iam.owner_rep_id
                 where iam.cohort
                   and iam.month between (select first_month from bounds) and (select last_month from bounds)
@@ -396,7 +396,7 @@ public class LeadingIndicatorsQuery {
         this.jdbc = jdbc;
     }
 
-    /** From the rollups indicator_account_month and rep_week: the same figures as from raw rows. */
+    /** From the rollups account_support_month, indicator_month and frt_week: the same figures as from raw rows. */
     public LeadingIndicators fetch(MetricFilter filter) {
         return fetch(filter, ROLLUP_SQL);
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * LeadingIndicatorsQuery gives the same figures from the rollups of the V12 migration (indicator_month,
- * indicator_account_month, frt_week; any range, team and segment filter) as from raw rows, on data with the
+ * account_support_month, frt_week; any range, team and segment filter) as from raw rows, on data with the
  * edge cases of metrics.md section 7: flat accounts and revenue histories with gaps and churn, accounts
  * without an owner or seats, ratings without a time of their own, tickets without a rep or unanswered,
  * prospects, first tickets before sign-up; and still after every kind of write that moves an observation,
@@ -184,7 +184,7 @@ class IndicatorRollupIT {
         sql(data, "delete from accounts where external_id = 'Z'");
         assertSameFiguresBothWays(data);
         MetricsDataset.fresh();
-        assertThat(data.jdbc().sql("select count(*) from indicator_account_month").query(Long.class).single()).isZero();
+        assertThat(data.jdbc().sql("select count(*) from account_support_month").query(Long.class).single()).isZero();
         assertThat(data.jdbc().sql("select count(*) from indicator_month").query(Long.class).single()).isZero();
         assertThat(data.jdbc().sql("select count(*) from frt_week").query(Long.class).single()).isZero();
     }
