@@ -136,5 +136,6 @@ end $$;
 
 call create_rollup_triggers('reps', 'reps_frt_week', 'frt_week_after_reps');
 
--- a changed definition applies to the rows already there
+-- a changed definition applies to the rows already there; statistics at once
 do $$ begin perform refresh_frt_week(null, null, true); end $$;
+analyze frt_week;

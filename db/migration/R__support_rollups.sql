@@ -458,5 +458,7 @@ union all
 select f.*
 from contact_month_if_stale() f;
 
--- a changed definition applies to the rows already there (the sums follow by their trigger)
+-- a changed definition applies to the rows already there (the sums follow by their trigger); statistics at
+-- once, so that the first dashboards after a migration do not plan on empty tables
 do $$ begin perform refresh_account_support_month(null); end $$;
+analyze account_support_month, indicator_month, contact_month;
