@@ -50,8 +50,10 @@ begin
     current_horizon := (select month from reporting_horizon);
     if changed is null or current_horizon is distinct from (select horizon from rollup_state) then
         delete from account_month;
-        insert into account_month select * from account_month_history;
+        -- before the insert: the rollup that follows this table (account_support_month, by its trigger on
+        -- the insert) reads account_month_current, which must see the table as current
         update rollup_state set horizon = current_horizon;
+        insert into account_month select * from account_month_history;
     elsif cardinality(changed) > 0 then
         delete from account_month where account_id = any (changed);
         insert into account_month select * from account_month_history where account_id = any (changed);

@@ -314,7 +314,8 @@ class RollupConsistencyIT {
                 where version is null and success
                 order by installed_rank
                 """).query(String.class).list())
-                .containsExactly("0 rollup triggers", "account month", "credit", "rep tier month", "rep week", "rollups");
+                .containsExactly("0 rollup triggers", "account month", "credit", "frt week", "rep tier month",
+                        "rep week", "rollups", "support rollups");
         assertThat(data.jdbc().sql("""
                 select bool_and(r.installed_rank > v.installed_rank)
                 from flyway_schema_history r cross join flyway_schema_history v

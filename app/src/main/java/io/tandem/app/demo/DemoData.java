@@ -119,7 +119,8 @@ public class DemoData implements ApplicationRunner {
         });
         // fresh statistics at once: autovacuum never analyses a table as small as reps, and plans made
         // with statistics for the big tables but none for reps can be a hundred times slower
-        jdbc.sql("analyze reps, accounts, customers, revenue, tickets, ratings, deals, account_month, rep_tier_month, rep_week").update();
+        jdbc.sql("analyze reps, accounts, customers, revenue, tickets, ratings, deals, account_month, rep_tier_month, rep_week,"
+                + " account_support_month, indicator_month, contact_month, frt_week").update();
         long rows = tables.stream().mapToLong(t -> t.rows().size()).sum();
         log.info("Demo data loaded: {} rows in {} ms. It is made up; start with --tandem.demo.clear=true to remove it.",
                 rows, (System.nanoTime() - started) / 1_000_000);

@@ -135,7 +135,9 @@ class Imports {
      * at once (autovacuum may take a minute, and never analyses very small tables such as reps).
      * Revenue and accounts also rewrite the account_month rollup (V4 migration triggers), tickets and
      * ratings the rep_tier_month rollup (V6), tickets the rep_week rollup (V8); a change of seats moves rows of
-     * both between segments (V11).
+     * both between segments (V11). The leading indicators' and contact rate's rollups (V12) follow accounts,
+     * revenue, customers, tickets and ratings (account_support_month, indicator_month, contact_month), and
+     * tickets and reps (frt_week).
      */
     private void analyze(List<ImportResult> results) {
         List<String> tables = results.stream()
@@ -152,6 +154,13 @@ class Imports {
         }
         if (tables.contains("tickets") || tables.contains("accounts")) {
             jdbc.sql("analyze rep_week").update();
+        }
+        if (tables.contains("revenue") || tables.contains("accounts") || tables.contains("customers")
+                || tables.contains("tickets") || tables.contains("ratings")) {
+            jdbc.sql("analyze account_support_month, indicator_month, contact_month").update();
+        }
+        if (tables.contains("tickets") || tables.contains("reps")) {
+            jdbc.sql("analyze frt_week").update();
         }
     }
 

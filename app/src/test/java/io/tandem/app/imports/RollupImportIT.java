@@ -21,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 9, "no stale figures after an import completes": an import through the real importer updates
- * the rollups (account_month, rep_tier_month) in its own transaction, so the API's next answer has the
- * new figure and the rollups equal their from-scratch definitions.
+ * the rollups (account_month, rep_tier_month, rep_week, and issue 16's account_support_month,
+ * indicator_month and frt_week) in its own transaction, so the API's next answer has the new figure and the
+ * rollups equal their from-scratch definitions.
  */
 @EmptyTandemIT
 class RollupImportIT {
@@ -135,6 +136,61 @@ class RollupImportIT {
         assertThat(upsert.body()).contains("\"inserted\":0,\"updated\":1");
 
         assertThat(week5Response()).isEqualTo("2024-W05: 2 tickets, median 20, unanswered 0, customers 2");
+        assertThat(differences()).isEmpty();
+    }
+
+    /** Retention after a bad experience, three months on (read from indicator_month), from the API. */
+    private String badExperienceAfterThreeMonths() {
+        HttpResponse<String> response = Http.api(port, "GET",
+                "/api/metrics/retention/leading-indicators.csv?from=2024-01-01&to=2024-05-31", null, null,
+                TestUsers.ADMIN, TestUsers.PASSWORD);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String[] row = response.body().lines().skip(1).findFirst().orElseThrow().split(",");
+        // name,horizon,cohortN,cohortRetained,...,controlN,controlRetained,...
+        return row[0] + " " + row[1] + ": cohort " + row[3] + " / " + row[2] + ", control " + row[8] + " / " + row[7];
+    }
+
+    @Test
+    void aRatingsImportShowsInTheLeadingIndicatorsAtOnce() {
+        // good files: A1 active January and February 2024, its ticket T1 rated great in February; three more
+        // months of A1 move the horizon to May, so that February + 3 is observed
+        ImportTesting.importGoodFiles(port);
+        postCsv(port, "revenue", "", "account,month,mrr\nA1,2024-03,30\nA1,2024-04,30\nA1,2024-05,30\n");
+        assertThat(badExperienceAfterThreeMonths())
+                .isEqualTo("retention-after-bad-experience 3: cohort 0 / 0, control 1 / 1");
+
+        HttpResponse<String> upsert = postCsv(port, "ratings", "",
+                "ticket,rating,rated_at,rep,comment\nT1,Not Good,2024-02-02T13:00:00Z,,\n");
+        assertThat(upsert.body()).contains("\"inserted\":0,\"updated\":1");
+
+        assertThat(badExperienceAfterThreeMonths())
+                .isEqualTo("retention-after-bad-experience 3: cohort 1 / 1, control 0 / 0");
+        assertThat(differences()).isEmpty();
+    }
+
+    /** Contact rate in February 2024, all segments (read from contact_month), from the API. */
+    private String februaryContacts() {
+        HttpResponse<String> response = Http.api(port, "GET",
+                "/api/metrics/support/contact-rate.csv?from=2024-02-01&to=2024-02-29", null, null,
+                TestUsers.ADMIN, TestUsers.PASSWORD);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        // month,segment,customers,contacted,rate,lowSample
+        String[] row = response.body().lines().skip(1).findFirst().orElseThrow().split(",");
+        return row[0] + " " + row[1] + ": " + row[3] + " of " + row[2];
+    }
+
+    @Test
+    void aCustomersImportShowsInTheContactRateAtOnce() {
+        // good files: in February A1 (customer C1) and A2 (C2) are active; C1 opened T1, C2 opened T2
+        ImportTesting.importGoodFiles(port);
+        assertThat(februaryContacts()).isEqualTo("2024-02 all: 2 of 2");
+
+        // a new customer of A2 who joined in February, without a ticket
+        HttpResponse<String> upsert = postCsv(port, "customers", "",
+                "external_id,account,name,email,created_at\nC4,A2,Flo,flo@bolt.io,2024-02-10\n");
+        assertThat(upsert.body()).contains("\"inserted\":1,\"updated\":0");
+
+        assertThat(februaryContacts()).isEqualTo("2024-02 all: 2 of 3");
         assertThat(differences()).isEmpty();
     }
 }
