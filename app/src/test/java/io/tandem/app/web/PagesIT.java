@@ -132,6 +132,11 @@ class PagesIT {
         assertThat(figures.body()).contains("id=\"row-volume\"", "id=\"row-outcome\"").doesNotContain("<html");
         assertThat(cache.computations()).as("the card computes them").isGreaterThan(computed);
         assertThat(admin.get("/reps/R999/cards/figures").statusCode()).isEqualTo(404);
+        // a bad period is the card's clear 400, never a 500
+        HttpResponse<String> badPeriod = admin.get("/reps/R003/cards/figures?from=2026-13-01&to=2026-12-31");
+        assertThat(badPeriod.statusCode()).isEqualTo(400);
+        assertThat(badPeriod.body()).contains("from");
+        assertThat(admin.get("/reps/R003/cards/figures?from=2026-06-30&to=2026-06-01").statusCode()).isEqualTo(400);
     }
 
     @Test
