@@ -113,6 +113,8 @@ class SessionBrowserIT extends Browser {
         long id = userSignedInHere("browser-disabled", UserRole.MANAGER, null);
         open("/revenue");
         assertThat(driver.getCurrentUrl()).endsWith("/revenue");
+        // the page's cards have all answered: none is still on its way to meet the change first
+        waitForCards();
 
         adminSets(id, "role=MANAGER&rep=");
 
@@ -130,6 +132,8 @@ class SessionBrowserIT extends Browser {
         long id = userSignedInHere("browser-reset", UserRole.MANAGER, null);
         open("/support");
         assertThat(driver.getCurrentUrl()).endsWith("/support");
+        // the page's cards have all answered: none is still on its way to meet the change first
+        waitForCards();
 
         assertThat(admin.post("/admin/users/" + id + "/password", "").statusCode()).isEqualTo(302);
 
